@@ -1,0 +1,88 @@
+import {fileURLToPath} from 'node:url'
+import type {Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {describe, expect, it} from 'vitest'
+import {formatReport, loadEdition, type RiskDocument} from '@mltop10/core'
+
+const editionDir = fileURLToPath(new URL('../editions/2023/', import.meta.url))
+const result = await loadEdition(editionDir)
+const edition = result.edition
+
+/** The list and its scores as published by the OWASP project (2023 edition). */
+const expectedRisks = [
+  ['ML01', 'Input Manipulation Attack', [5, 4, 3, 3, 5]],
+  ['ML02', 'Data Poisoning Attack', [3, 4, 3, 2, 4]],
+  ['ML03', 'Model Inversion Attack', [4, 5, 3, 2, 4]],
+  ['ML04', 'Membership Inference Attack', [4, 5, 3, 3, 4]],
+  ['ML05', 'Model Theft', [4, 4, 3, 3, 4]],
+  ['ML06', 'AI Supply Chain Attacks', [5, 5, 3, 5, 4]],
+  ['ML07', 'Transfer Learning Attack', [5, 4, 3, 1, 5]],
+  ['ML08', 'Model Skewing', [5, 4, 3, 2, 5]],
+  ['ML09', 'Output Integrity Attack', [5, 4, 4, 3, 3]],
+  ['ML10', 'Model Poisoning', [5, 4, 4, 3, 3]]
+] as const
+
+function words(nodes: readonly RootContent[] | Root): number {
+  const text = Array.isArray(nodes) ? nodes.map((node) => toString(node)).join(' ') : toString(nodes as Root)
+  return text.split(/\s+/).filter((word) => /\w/.test(word)).length
+}
+
+function risk(id: string): RiskDocument {
+  return edition!.risks.find((candidate) => candidate.id === id)!
+}
+
+describe('the 2023 edition', () => {
+  it('validates with zero problems', () => {
+    expect(formatReport(result.files)).toBe('')
+    expect(edition).toBeDefined()
+  })
+
+  it('has the ten risks with the published names and scores', () => {
+    expect(edition!.risks.map((r) => [r.id, r.title, Object.values(r.scores)])).toEqual(expectedRisks.map(([id, title, scores]) => [id, title, [...scores]]))
+  })
+
+  it('keeps the former names of renamed risks for redirects', () => {
+    expect(risk('ML01').formerly.map((former) => former.title)).toEqual(['Adversarial Attack'])
+    expect(risk('ML05').formerly.map((former) => former.title)).toEqual(['Model Stealing'])
+    expect(risk('ML06').formerly.map((former) => former.title)).toEqual(['Corrupted Packages', 'ML Supply Chain Attacks'])
+    expect(risk('ML10').formerly.map((former) => former.title)).toEqual(['Neural Net Reprogramming'])
+  })
+
+  it('has a glossary of at least 30 terms', () => {
+    expect(edition!.glossary.terms.length).toBeGreaterThanOrEqual(30)
+  })
+
+  it('defines every upstream glossary term', () => {
+    const ids = new Set(edition!.glossary.terms.map((term) => term.id))
+    for (const id of ['adversarial-attack', 'classification', 'data-labeling', 'data-poisoning', 'deep-learning', 'ensemble', 'input-validation', 'intrusion-detection-system', 'intrusion-prevention-system', 'mlops', 'model', 'model-ensemble', 'obfuscation', 'overfitting', 'perturbation', 'regularisation', 'spam', 'underfitting']) {
+      expect(ids, id).toContain(id)
+    }
+  })
+})
+
+describe.each(expectedRisks.map(([id]) => id))('risk %s', (id) => {
+  it('has at least 700 words of prose outside the references', () => {
+    const r = risk(id)
+    const prose = words(r.tree) - words(r.sections.references.children)
+    expect(prose).toBeGreaterThanOrEqual(700)
+  })
+
+  it('names at least four controls, two scenarios and three references', () => {
+    const r = risk(id)
+    expect(r.controls.length).toBeGreaterThanOrEqual(4)
+    expect(r.scenarios.length).toBeGreaterThanOrEqual(2)
+    expect(r.references.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('maps to MITRE ATLAS and links glossary terms and other risks', () => {
+    const r = risk(id)
+    expect(r.mappings.atlas.length).toBeGreaterThan(0)
+    expect(r.links.filter((link) => link.document === 'glossary').length).toBeGreaterThanOrEqual(3)
+    expect(r.links.some((link) => /^ML\d\d-/.test(link.document) && link.document !== r.name)).toBe(true)
+  })
+
+  it('links each glossary term at most once', () => {
+    const anchors = risk(id).links.filter((link) => link.document === 'glossary').map((link) => link.anchor)
+    expect(new Set(anchors).size).toBe(anchors.length)
+  })
+})

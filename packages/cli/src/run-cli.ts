@@ -1,0 +1,66 @@
+import {cac} from 'cac'
+import {exitCodes, MlTop10Error} from '@mltop10/core'
+import {checkCommand} from './commands/check.js'
+
+/** Where the command line reads and writes: the process, or a test's buffers. */
+export interface CliIo {
+  readonly stdout: {write(text: string): unknown}
+  readonly stderr: {write(text: string): unknown}
+  /** Folder that relative paths are resolved against. */
+  readonly cwd: string
+}
+
+/** The commands: usage as cac parses it, a one-line summary, and what runs. */
+const commands: readonly {usage: string; summary: string; run: (args: unknown[], io: CliIo) => Promise<number>}[] = [
+  {
+    usage: 'check [dir]',
+    summary: 'Validate editions: a content folder, an editions folder or one edition folder (default: .)',
+    run: (args, io) => checkCommand(typeof args[0] === 'string' ? args[0] : '.', io)
+  }
+]
+
+function helpText(): string {
+  const width = Math.max(...commands.map((command) => command.usage.length))
+  const lines = commands.map((command) => `  mltop10 ${command.usage.padEnd(width)}  ${command.summary}`)
+  return ['Usage:', ...lines, '', 'Exit codes: 0 success, 1 content problems, 2 usage or configuration error, 3 missing environment.', ''].join('\n')
+}
+
+/**
+ * Runs the `mltop10` command line.
+ *
+ * @param argv Arguments after the program name.
+ * @param io Output streams and working folder.
+ * @returns The exit code: 0 success, 1 content errors, 2 usage or configuration error, 3 missing environment.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const cli = cac('mltop10')
+  let action: (() => Promise<number>) | undefined
+  for (const command of commands) {
+    cli.command(command.usage, command.summary).action((...args: unknown[]) => {
+      action = () => command.run(args, io)
+    })
+  }
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+    ;(argv.length === 0 ? io.stderr : io.stdout).write(helpText())
+    return argv.length === 0 ? exitCodes.usage : exitCodes.ok
+  }
+  try {
+    cli.parse(['node', 'mltop10', ...argv], {run: false})
+    if (!cli.matchedCommand) {
+      const name = cli.args[0]
+      throw new MlTop10Error(name ? `Unknown command \`${name}\`` : 'No command given', 'Run `mltop10 --help` to list the commands')
+    }
+    await cli.runMatchedCommand()
+    return action ? await action() : exitCodes.ok
+  } catch (error) {
+    if (error instanceof MlTop10Error) {
+      io.stderr.write(`error: ${error.message}\n  hint: ${error.hint}\n`)
+      return error.exitCode
+    }
+    if (error instanceof Error && error.name === 'CACError') {
+      io.stderr.write(`error: ${error.message}\n  hint: Run \`mltop10 --help\` for usage\n`)
+      return exitCodes.usage
+    }
+    throw error
+  }
+}

@@ -1,0 +1,82 @@
+import {cp, mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {afterAll, describe, expect, it} from 'vitest'
+import {runCli} from '../src/index.js'
+
+const baseEdition = fileURLToPath(new URL('../../core/test/fixtures/_base', import.meta.url))
+const root = await mkdtemp(join(tmpdir(), 'mltop10-cli-'))
+await cp(baseEdition, join(root, 'content', 'editions', '2023'), {recursive: true})
+afterAll(async () => {
+  await rm(root, {recursive: true, force: true})
+})
+
+async function run(argv: string[], cwd = root) {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(argv, {cwd, stdout: {write: (text: string) => (stdout += text)}, stderr: {write: (text: string) => (stderr += text)}})
+  return {code, stdout, stderr}
+}
+
+describe('mltop10 check', () => {
+  it('prints a one-line summary and exits 0 on a clean edition', async () => {
+    const {code, stdout, stderr} = await run(['check'])
+    expect(stderr).toBe('')
+    expect(stdout).toBe('edition 2023: 6 documents, 2 risks, 2 glossary terms, 0 problems\n')
+    expect(code).toBe(0)
+  })
+
+  it('finds the edition from its own folder and from the editions folder', async () => {
+    expect((await run(['check', 'content/editions/2023'])).code).toBe(0)
+    expect((await run(['check', 'content/editions'])).code).toBe(0)
+  })
+
+  it('reports every problem with file:line:column and exits 1', async () => {
+    const path = join(root, 'content', 'editions', '2023', 'about.md')
+    await writeFile(path, '---\ntitle: About\n---\n\nSee [x](missing.md) and [y](glossary.md#nope).\n')
+    const {code, stdout, stderr} = await run(['check'])
+    await cp(join(baseEdition, 'about.md'), path)
+    expect(stdout).toBe('')
+    expect(stderr).toBe(
+      [
+        'content/editions/2023/about.md:1:1  error  Missing required field `description`  required-field',
+        '  hint: Add `description` (fields are listed in content/README.md)',
+        'content/editions/2023/about.md:5:5  error  Link `missing.md` points to a missing document `missing.md`  missing-document',
+        '  hint: Fix the file name; documents of this edition are listed in edition.yaml',
+        'content/editions/2023/about.md:5:25  error  Unknown glossary term `nope` in link `glossary.md#nope`  unknown-glossary-term',
+        '  hint: Link to a term defined in glossary.md (the anchor is the slug of its heading), or add the term there',
+        'edition 2023: 3 problems in 1 file',
+        ''
+      ].join('\n')
+    )
+    expect(code).toBe(1)
+  })
+
+  it('exits 2 with a hint when no edition is found', async () => {
+    const {code, stderr} = await run(['check', 'nowhere'])
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/^error: No edition found in .*nowhere\n {2}hint: Pass an edition folder/)
+  })
+})
+
+describe('mltop10 usage', () => {
+  it('exits 2 on an unknown command', async () => {
+    const {code, stderr} = await run(['publish'])
+    expect(code).toBe(2)
+    expect(stderr).toContain('Unknown command `publish`')
+  })
+
+  it('prints usage to stderr and exits 2 when no command is given', async () => {
+    const {code, stderr} = await run([])
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/^Usage:\n {2}mltop10 check \[dir\]/)
+  })
+
+  it('prints help listing the commands and exit codes, and exits 0', async () => {
+    const {code, stdout} = await run(['--help'])
+    expect(code).toBe(0)
+    expect(stdout).toContain('mltop10 check [dir]')
+    expect(stdout).toContain('1 content problems')
+  })
+})

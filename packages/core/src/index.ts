@@ -1,0 +1,7 @@
+export {atlasTechniques, llmTop10} from './catalogues.js'
+export {exitCodes, MlTop10Error} from './errors.js'
+export {formatReport, type FormatReportOptions} from './format-report.js'
+export {loadEdition, requiredPages} from './load-edition.js'
+export {riskSectionSpec} from './risk-document.js'
+export {scoreFactors, scoreLevel} from './scores.js'
+export type * from './types.js'

@@ -1,0 +1,42 @@
+import type {Root, Yaml} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import type {VFile} from 'vfile'
+import {report} from './problem.js'
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
+
+/** A Markdown source split into its front matter and its body tree. */
+export interface ParsedMarkdown {
+  /** The body; the front matter node is removed. Positions are those of the file. */
+  readonly tree: Root
+  /** YAML text of the front matter and the line it starts on, if the file has one. */
+  readonly frontMatter: {readonly text: string; readonly line: number} | undefined
+  /** Whether the body can be read: false when an unclosed front matter swallowed it. */
+  readonly bodyReadable: boolean
+}
+
+/**
+ * Parses a Markdown document (CommonMark, GFM and YAML front matter) into mdast
+ * with positions. A missing or unclosed front matter block is reported.
+ *
+ * @param text Normalised source text.
+ * @param file The file to report on.
+ */
+export function parseMarkdown(text: string, file: VFile): ParsedMarkdown {
+  const tree = parser.parse(text)
+  const first = tree.children[0]
+  if (first?.type === 'yaml') {
+    tree.children.shift()
+    const yaml = first as Yaml
+    return {tree, frontMatter: {text: yaml.value, line: (yaml.position?.start.line ?? 1) + 1}, bodyReadable: true}
+  }
+  if (/^---[ \t]*\n/.test(text)) {
+    report(file, 'Front matter is not closed', {line: 1, column: 1}, 'front-matter-unclosed', 'End the front matter with a line containing only `---`')
+    return {tree, frontMatter: undefined, bodyReadable: false}
+  }
+  report(file, 'Missing front matter', {line: 1, column: 1}, 'front-matter-missing', 'Start the file with a `---` line, the YAML fields, and another `---` line (see content/README.md)')
+  return {tree, frontMatter: undefined, bodyReadable: true}
+}

@@ -1,0 +1,187 @@
+import type {Link, List, Paragraph, Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {Point} from 'unist'
+import type {VFile} from 'vfile'
+import {report} from './problem.js'
+import type {RiskFrontMatter} from './schema.js'
+import {hasText, splitSections, type RawSection} from './sections.js'
+import type {Control, Reference, RiskSections, Scenario, Section} from './types.js'
+
+/** The fixed sections of a risk document: heading text, anchor and key. */
+export const riskSectionSpec = [
+  {title: 'Description', id: 'description', key: 'description'},
+  {title: 'How to Prevent', id: 'how-to-prevent', key: 'howToPrevent'},
+  {title: 'Risk Factors', id: 'risk-factors', key: 'riskFactors'},
+  {title: 'Example Attack Scenarios', id: 'example-attack-scenarios', key: 'exampleAttackScenarios'},
+  {title: 'References', id: 'references', key: 'references'}
+] as const satisfies readonly {title: string; id: string; key: keyof RiskSections}[]
+
+const minimumScenarios = 2
+const minimumReferences = 3
+const sectionList = riskSectionSpec.map((spec) => `\`## ${spec.title}\``).join(', ')
+
+/** The body of a risk document, as structured data. */
+export interface RiskBody {
+  readonly sections: RiskSections | undefined
+  readonly controls: Control[]
+  readonly scenarios: Scenario[]
+  readonly references: Reference[]
+  /** Link nodes already checked as references (not internal links). */
+  readonly referenceLinks: ReadonlySet<Link>
+  readonly anchors: Set<string>
+}
+
+/**
+ * Reads the body of a risk document: checks headings, the fixed sections and
+ * their order, scenarios and references, reporting each problem with its position.
+ *
+ * @param tree Body of the document.
+ * @param file The file to report on.
+ */
+export function readRiskBody(tree: Root, file: VFile): RiskBody {
+  checkHeadings(tree, file)
+  const {preamble, sections: found} = splitSections(tree.children, 2)
+  // A stray first-level heading is reported by checkHeadings already.
+  if (hasText(preamble.filter((node) => node.type !== 'heading' || node.depth !== 1))) {
+    report(file, 'Text before the first section', preamble[0]?.position, 'risk-sections', `Move it into \`## Description\`; the sections are ${sectionList}`)
+  }
+  const byTitle = checkSectionOrder(found, file, tree)
+  const section = (index: number): Section | undefined => {
+    const spec = riskSectionSpec[index]!
+    const raw = byTitle.get(spec.title)
+    return raw ? {id: spec.id, heading: raw.heading, children: raw.children, position: raw.position} : undefined
+  }
+  const [description, howToPrevent, riskFactors, exampleAttackScenarios, references] = riskSectionSpec.map((_, index) => section(index))
+  for (const present of [description, howToPrevent, riskFactors]) {
+    if (present && !hasText(present.children)) {
+      report(file, `Section \`## ${toString(present.heading)}\` is empty`, present.heading.position, 'section-empty', 'Write the section, or see content/README.md for what it holds')
+    }
+  }
+  const scenarios = exampleAttackScenarios ? readScenarios(exampleAttackScenarios, file) : []
+  const referenceLinks = new Set<Link>()
+  const referenceList = references ? readReferences(references, file, referenceLinks) : []
+  const anchors = new Set<string>(riskSectionSpec.map((spec) => spec.id))
+  for (const scenario of scenarios) anchors.add(scenario.id)
+  const sections = description && howToPrevent && riskFactors && exampleAttackScenarios && references ? {description, howToPrevent, riskFactors, exampleAttackScenarios, references} : undefined
+  return {
+    sections,
+    controls: howToPrevent ? readControls(howToPrevent) : [],
+    scenarios,
+    references: referenceList,
+    referenceLinks,
+    anchors
+  }
+}
+
+function checkHeadings(tree: Root, file: VFile): void {
+  let inScenarios = false
+  for (const node of tree.children) {
+    if (node.type !== 'heading') continue
+    if (node.depth === 2) inScenarios = toString(node).trim() === 'Example Attack Scenarios'
+    else if (node.depth === 1) report(file, 'Risk documents have no first-level heading', node.position, 'heading-structure', 'Remove it: the title comes from `title` in the front matter')
+    else if (node.depth === 3 && !inScenarios) report(file, 'Third-level heading outside `## Example Attack Scenarios`', node.position, 'heading-structure', 'Use `###` only for scenario titles; elsewhere use paragraphs or bold text')
+    else if (node.depth > 3) report(file, `Heading of level ${node.depth} is not allowed in a risk document`, node.position, 'heading-structure', 'Use `##` for the fixed sections and `###` for scenarios only')
+  }
+}
+
+function checkSectionOrder(found: readonly RawSection[], file: VFile, tree: Root): Map<string, RawSection> {
+  const expected = riskSectionSpec.map((spec) => spec.title)
+  const byTitle = new Map<string, RawSection>()
+  for (const section of found) {
+    if (!expected.includes(section.title as never)) {
+      report(file, `Unknown section \`## ${section.title}\``, section.heading.position, 'risk-sections', `A risk document has exactly these sections, in order: ${sectionList}`)
+    } else if (byTitle.has(section.title)) {
+      report(file, `Duplicate section \`## ${section.title}\``, section.heading.position, 'risk-sections', 'Merge the two sections into one')
+    } else {
+      byTitle.set(section.title, section)
+    }
+  }
+  const end: Point = tree.position?.end ?? {line: 1, column: 1}
+  expected.forEach((title, index) => {
+    if (byTitle.has(title)) return
+    const next = expected.slice(index + 1).find((later) => byTitle.has(later))
+    const place = next ? byTitle.get(next)!.heading.position?.start : end
+    report(file, `Missing section \`## ${title}\``, place, 'risk-sections', `Add it${next ? ` before \`## ${next}\`` : ' at the end'}; the sections are ${sectionList}`)
+  })
+  const present = [...byTitle.values()]
+  const order = expected.filter((title) => byTitle.has(title))
+  const misplaced = present.findIndex((section, index) => section.title !== order[index])
+  if (misplaced !== -1) {
+    report(file, `Section \`## ${present[misplaced]!.title}\` is out of order: expected \`## ${order[misplaced]!}\` here`, present[misplaced]!.heading.position, 'risk-sections', `Order the sections as ${sectionList}`)
+  }
+  return byTitle
+}
+
+function readScenarios(section: Section, file: VFile): Scenario[] {
+  const {sections} = splitSections(section.children, 3)
+  const scenarios = sections.map((raw, index): Scenario => {
+    if (!hasText(raw.children)) {
+      report(file, `Scenario \`${raw.title}\` has no text`, raw.heading.position, 'scenario-empty', 'Write the scenario: setting, attack steps, impact, and the control that would have stopped it')
+    }
+    return {id: `scenario-${index + 1}`, number: index + 1, title: raw.title, heading: raw.heading, children: raw.children, position: raw.position}
+  })
+  if (scenarios.length < minimumScenarios) {
+    report(file, `${scenarios.length} example attack scenario${scenarios.length === 1 ? '' : 's'}; at least ${minimumScenarios} are required`, section.heading.position, 'scenario-count', 'Add scenarios as `### Title` subsections of `## Example Attack Scenarios`')
+  }
+  return scenarios
+}
+
+function readReferences(section: Section, file: VFile, referenceLinks: Set<Link>): Reference[] {
+  const lists = section.children.filter((node): node is List => node.type === 'list')
+  const references: Reference[] = []
+  const items = lists.flatMap((list) => list.children)
+  for (const item of items) {
+    const paragraph = item.children[0]
+    const link = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined
+    if (link?.type !== 'link') {
+      report(file, 'Reference does not open with a link', item.position, 'reference-format', 'Write each reference as `- [Title](https://...) - Authors, venue, year.`')
+      continue
+    }
+    referenceLinks.add(link)
+    if (!isAbsoluteHttpUrl(link.url)) {
+      report(file, `Reference URL \`${link.url}\` is not an absolute http(s) URL`, link.position, 'reference-url', 'Use the full address, starting with `https://`')
+      continue
+    }
+    const note = (paragraph as Paragraph).children.slice(1).map((node: RootContent) => toString(node)).join('').replace(/^\s*[-:,]\s*/, '').trim()
+    references.push({title: toString(link).trim(), url: link.url, note, position: item.position})
+  }
+  if (items.length < minimumReferences) {
+    report(file, `${items.length} reference${items.length === 1 ? '' : 's'}; at least ${minimumReferences} are required`, section.heading.position, 'reference-count', 'List the papers, standards and incident reports the text relies on')
+  }
+  return references
+}
+
+function readControls(section: Section): Control[] {
+  const controls: Control[] = []
+  for (const list of section.children) {
+    if (list.type !== 'list') continue
+    for (const item of list.children) {
+      const paragraph = item.children[0]
+      const strong = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined
+      if (strong?.type === 'strong') controls.push({name: toString(strong).replace(/[.:]\s*$/, '').trim(), position: item.position})
+    }
+  }
+  return controls
+}
+
+function isAbsoluteHttpUrl(url: string): boolean {
+  if (!/^https?:\/\//i.test(url)) return false
+  try {
+    const parsed = new URL(url)
+    return parsed.hostname.includes('.') && !/\s/.test(url)
+  } catch {
+    return false
+  }
+}
+
+/** Front matter checks that need the file name: id and slug must match it. */
+export function checkRiskName(data: RiskFrontMatter, name: string, file: VFile, place: Point): void {
+  const expectedName = `${data.id}-${data.slug}`
+  if (name === expectedName) return
+  const [fileId] = name.split('-', 1)
+  if (fileId !== data.id) {
+    report(file, `Risk id \`${data.id}\` does not match the file name \`${name}.md\``, place, 'id-file-name', `Rename the file to \`${expectedName}.md\` (and update the edition manifest), or set \`id: ${fileId}\``)
+  } else {
+    report(file, `Slug \`${data.slug}\` does not match the file name \`${name}.md\``, place, 'id-file-name', `Rename the file to \`${expectedName}.md\` (and update the edition manifest), or set the slug to match; keep the old slug in \`formerly\``)
+  }
+}

@@ -1,0 +1,51 @@
+import {z} from 'zod'
+import {atlasTechniques, llmTop10} from './catalogues.js'
+
+const score = z.number().int().min(1).max(5)
+
+const slug = z
+  .string()
+  .regex(/^[a-z\d]+(?:-[a-z\d]+)*$/, {message: 'must be lower-case words joined by hyphens'})
+
+/** Front matter of a risk document. */
+export const riskFrontMatterSchema = z.strictObject({
+  id: z.string().regex(/^ML(?:0[1-9]|10)$/, {message: 'is not a risk id'}),
+  title: z.string().trim().min(1),
+  slug,
+  formerly: z.array(z.strictObject({title: z.string().trim().min(1), slug})).default([]),
+  summary: z.string().trim().min(1),
+  scores: z.strictObject({
+    exploitability: score,
+    exploitabilityApplication: score,
+    exploitabilityOperations: score,
+    detectability: score,
+    technicalImpact: score
+  }),
+  mappings: z.strictObject({
+    atlas: z.array(z.string().refine((id) => Object.hasOwn(atlasTechniques, id))).default([]),
+    llm: z.array(z.string().refine((id) => Object.hasOwn(llmTop10, id))).default([])
+  })
+})
+
+/** Front matter of any other page. */
+export const pageFrontMatterSchema = z.strictObject({
+  title: z.string().trim().min(1),
+  description: z.string().trim().min(1)
+})
+
+/** The edition manifest, `edition.yaml`. */
+export const manifestSchema = z.strictObject({
+  title: z.string().trim().min(1),
+  edition: z.string().regex(/^[a-z\d][a-z\d.-]*$/, {message: 'must be a folder name such as 2023'}),
+  version: z.string().regex(/^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[\da-z-]+(?:\.[\da-z-]+)*)?$/i, {
+    message: 'must be a semantic version such as 1.0.0'
+  }),
+  status: z.enum(['draft', 'final']),
+  released: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, {message: 'must be a date YYYY-MM-DD'}),
+  license: z.string().trim().min(1),
+  documents: z.array(z.string().regex(/^[A-Za-z\d][\w-]*$/, {message: 'must be a file name without .md'})).min(1)
+})
+
+export type RiskFrontMatter = z.output<typeof riskFrontMatterSchema>
+export type PageFrontMatter = z.output<typeof pageFrontMatterSchema>
+export type ManifestData = z.output<typeof manifestSchema>

@@ -1,0 +1,194 @@
+import type {Heading, Root, RootContent} from 'mdast'
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+
+/** Publication status of an edition. */
+export type EditionStatus = 'draft' | 'final'
+
+/** The edition manifest, `edition.yaml`. */
+export interface EditionManifest {
+  readonly title: string
+  /** Edition name, equal to its folder name (for example `2023`). */
+  readonly edition: string
+  /** Semantic version of the edition text. */
+  readonly version: string
+  readonly status: EditionStatus
+  /** Release date, `YYYY-MM-DD`. */
+  readonly released: string
+  /** SPDX license id of the content. */
+  readonly license: string
+  /** Document names (file names without `.md`) in reading order. */
+  readonly documents: readonly string[]
+}
+
+/** The five risk factor scores, integers from 1 to 5. */
+export interface Scores {
+  readonly exploitability: ScoreValue
+  readonly exploitabilityApplication: ScoreValue
+  readonly exploitabilityOperations: ScoreValue
+  readonly detectability: ScoreValue
+  readonly technicalImpact: ScoreValue
+}
+
+/** A score: an integer from 1 (very low) to 5 (very high). */
+export type ScoreValue = 1 | 2 | 3 | 4 | 5
+
+/** Name of a score factor. */
+export type ScoreFactor = keyof Scores
+
+/** Label key derived from a score: the same rule for every factor. */
+export type ScoreLevel = 'very-low' | 'low' | 'moderate' | 'high' | 'very-high'
+
+/** A former title and slug of a risk, kept so old URLs redirect. */
+export interface FormerName {
+  readonly title: string
+  readonly slug: string
+}
+
+/** Mappings of a risk to other catalogues. */
+export interface Mappings {
+  /** MITRE ATLAS technique ids, such as `AML.T0043`. */
+  readonly atlas: readonly string[]
+  /** OWASP Top 10 for LLM Applications 2025 ids, such as `LLM04`. */
+  readonly llm: readonly string[]
+}
+
+/** A run of top-level nodes under one heading. */
+export interface Section {
+  /** Stable anchor of the section, the same in every translation. */
+  readonly id: string
+  readonly heading: Heading
+  /** Nodes after the heading, up to the next heading of the same or higher rank. */
+  readonly children: readonly RootContent[]
+  readonly position: Position | undefined
+}
+
+/** An example attack scenario: a titled subsection of "Example Attack Scenarios". */
+export interface Scenario extends Section {
+  /** 1-based position, from which the id `scenario-N` is derived. */
+  readonly number: number
+  readonly title: string
+}
+
+/** A control in "How to Prevent": a list item opening with the control's name in bold. */
+export interface Control {
+  readonly name: string
+  readonly position: Position | undefined
+}
+
+/** An entry of "References". */
+export interface Reference {
+  readonly title: string
+  readonly url: string
+  /** Text after the link (authors, venue, year), if any. */
+  readonly note: string
+  readonly position: Position | undefined
+}
+
+/** A link from one document to a document of the same edition, or to an anchor in it. */
+export interface InternalLink {
+  /** Target document name (file name without `.md`). */
+  readonly document: string
+  /** Target anchor without `#`, or `undefined` for the document itself. */
+  readonly anchor: string | undefined
+  readonly url: string
+  readonly position: Position | undefined
+}
+
+/** What every document has. */
+export interface BaseDocument {
+  /** File name without `.md`; also the last part of the page URL, lower-cased. */
+  readonly name: string
+  /** Absolute path of the source file. */
+  readonly path: string
+  readonly title: string
+  /** One sentence describing the page (a risk's summary). */
+  readonly description: string
+  /** The Markdown body as mdast, positions relative to the source file. */
+  readonly tree: Root
+  /** Every anchor a link may target in this document. */
+  readonly anchors: ReadonlySet<string>
+  /** Links to other documents or anchors of this edition. */
+  readonly links: readonly InternalLink[]
+  /** SHA-256 (hex) of the source text, after BOM and CRLF normalisation. */
+  readonly hash: string
+}
+
+/** One of the ten risks. */
+export interface RiskDocument extends BaseDocument {
+  readonly kind: 'risk'
+  /** Stable id, `ML01`..`ML10`. */
+  readonly id: string
+  /** 1-based rank derived from the id. */
+  readonly rank: number
+  readonly slug: string
+  readonly formerly: readonly FormerName[]
+  readonly summary: string
+  readonly scores: Scores
+  readonly mappings: Mappings
+  readonly sections: RiskSections
+  readonly controls: readonly Control[]
+  readonly scenarios: readonly Scenario[]
+  readonly references: readonly Reference[]
+}
+
+/** The fixed sections of a risk document. */
+export interface RiskSections {
+  readonly description: Section
+  readonly howToPrevent: Section
+  readonly riskFactors: Section
+  readonly exampleAttackScenarios: Section
+  readonly references: Section
+}
+
+/** A glossary entry. */
+export interface GlossaryTerm {
+  /** Anchor, the slug of the term. */
+  readonly id: string
+  readonly term: string
+  readonly heading: Heading
+  readonly children: readonly RootContent[]
+  readonly position: Position | undefined
+}
+
+/** The glossary page. */
+export interface GlossaryDocument extends BaseDocument {
+  readonly kind: 'glossary'
+  readonly terms: readonly GlossaryTerm[]
+}
+
+/** Names of the pages every edition has besides risks and the glossary. */
+export type PageName = 'introduction' | 'about' | 'related-resources'
+
+/** Any other page (introduction, about, related resources, extra pages). */
+export interface PageDocument extends BaseDocument {
+  readonly kind: 'page'
+}
+
+/** Any document of an edition. */
+export type EditionDocument = RiskDocument | GlossaryDocument | PageDocument
+
+/** A validated edition: the typed data every later stage reads. */
+export interface Edition {
+  /** Absolute path of the edition folder. */
+  readonly dir: string
+  readonly manifest: EditionManifest
+  /** Every document in the manifest's order. */
+  readonly documents: readonly EditionDocument[]
+  /** The risks in rank order. */
+  readonly risks: readonly RiskDocument[]
+  readonly glossary: GlossaryDocument
+  readonly introduction: PageDocument
+  readonly about: PageDocument
+  readonly relatedResources: PageDocument
+}
+
+/** What `loadEdition` returns. */
+export interface LoadResult {
+  /** The edition, present only when it loaded without errors. */
+  readonly edition: Edition | undefined
+  /** One file per source read, carrying its messages (errors have `fatal: true`). */
+  readonly files: readonly VFile[]
+  /** Number of errors over all files. */
+  readonly errorCount: number
+}

@@ -8,14 +8,14 @@ const folders = ['content', ...['packages', 'locales'].flatMap((group) => (exist
 let passed = 0
 let failed = 0
 let skipped = 0
-for (const folder of folders) {
-  const path = join(root, folder, 'test-results.json')
+for (const folder of folders) for (const name of ['test-results.json', 'test-results-browser.json']) {
+  const path = join(root, folder, name)
   if (!existsSync(path)) continue
   const report = JSON.parse(readFileSync(path, 'utf8'))
   passed += report.numPassedTests
   failed += report.numFailedTests
   skipped += report.numPendingTests + (report.numTodoTests ?? 0)
-  console.log(`${folder}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`)
+  console.log(`${folder}/${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`)
 }
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0

@@ -1,5 +1,6 @@
 import {cac} from 'cac'
 import {exitCodes, MlTop10Error} from '@mltop10/core'
+import {buildCommand} from './commands/build.js'
 import {checkCommand} from './commands/check.js'
 
 /** Where the command line reads and writes: the process, or a test's buffers. */
@@ -16,6 +17,14 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
     usage: 'check [dir]',
     summary: 'Validate editions: a content folder, an editions folder or one edition folder (default: .)',
     run: (args, io) => checkCommand(typeof args[0] === 'string' ? args[0] : '.', io)
+  },
+  {
+    usage: 'build [dir]',
+    summary: 'Validate, then build the site into --out (default: dist/site); --base-url or MLTOP10_BASE_URL sets the public address',
+    run: (args, io) => {
+      const flags = (args.at(-1) ?? {}) as {out?: string; baseUrl?: string}
+      return buildCommand({dir: typeof args[0] === 'string' ? args[0] : '.', out: flags.out ?? 'dist/site', baseUrl: flags.baseUrl}, io)
+    }
   }
 ]
 
@@ -36,9 +45,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const cli = cac('mltop10')
   let action: (() => Promise<number>) | undefined
   for (const command of commands) {
-    cli.command(command.usage, command.summary).action((...args: unknown[]) => {
-      action = () => command.run(args, io)
-    })
+    cli
+      .command(command.usage, command.summary)
+      .option('--out <dir>', 'Output folder')
+      .option('--base-url <url>', 'Public address of the site')
+      .action((...args: unknown[]) => {
+        action = () => command.run(args, io)
+      })
   }
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
     ;(argv.length === 0 ? io.stderr : io.stdout).write(helpText())

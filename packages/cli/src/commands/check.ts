@@ -1,8 +1,6 @@
-import {existsSync} from 'node:fs'
-import {readdir} from 'node:fs/promises'
-import {join, resolve} from 'node:path'
-import {exitCodes, formatReport, loadEdition, MlTop10Error} from '@mltop10/core'
+import {exitCodes} from '@mltop10/core'
 import type {CliIo} from '../run-cli.js'
+import {loadEditions} from './load-editions.js'
 
 /**
  * Validates every edition under `dir` and prints each problem with its position,
@@ -13,33 +11,6 @@ import type {CliIo} from '../run-cli.js'
  * @returns 0 when every edition is clean, 1 when any has errors.
  */
 export async function checkCommand(dir: string, io: CliIo): Promise<number> {
-  const editions = await findEditions(resolve(io.cwd, dir))
-  let failed = false
-  for (const editionDir of editions) {
-    const result = await loadEdition(editionDir)
-    const report = formatReport(result.files, {cwd: io.cwd})
-    if (report) io.stderr.write(`${report}\n`)
-    const name = editionDir.split(/[\\/]/).at(-1)
-    if (result.edition) {
-      const {documents, risks, glossary} = result.edition
-      io.stdout.write(`edition ${name}: ${documents.length} documents, ${risks.length} risks, ${glossary.terms.length} glossary terms, 0 problems\n`)
-    } else {
-      failed = true
-      const files = result.files.filter((file) => file.messages.some((message) => message.fatal)).length
-      io.stderr.write(`edition ${name}: ${result.errorCount} ${result.errorCount === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}\n`)
-    }
-  }
-  return failed ? exitCodes.contentErrors : exitCodes.ok
-}
-
-/** The edition folders a path names: itself, or the folders under its `editions/`. */
-async function findEditions(path: string): Promise<string[]> {
-  if (existsSync(join(path, 'edition.yaml'))) return [path]
-  for (const editionsDir of [join(path, 'editions'), join(path, 'content', 'editions'), path]) {
-    if (!existsSync(editionsDir)) continue
-    const entries = await readdir(editionsDir, {withFileTypes: true})
-    const found = entries.filter((entry) => entry.isDirectory() && existsSync(join(editionsDir, entry.name, 'edition.yaml'))).map((entry) => join(editionsDir, entry.name)).sort()
-    if (found.length > 0) return found
-  }
-  throw new MlTop10Error(`No edition found in ${path}`, 'Pass an edition folder (holding edition.yaml), or a content folder with editions/<edition>/edition.yaml')
+  const {ok} = await loadEditions(dir, io)
+  return ok ? exitCodes.ok : exitCodes.contentErrors
 }

@@ -1,0 +1,204 @@
+import {rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {mkdtempSync} from 'node:fs'
+import {AxePuppeteer} from '@axe-core/puppeteer'
+import type {Page} from 'puppeteer'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {launchBrowser, type LaunchedBrowser} from '@mltop10/browser'
+import {loadEdition} from '@mltop10/core'
+import {buildSite, serveSite, type SiteServer} from '@mltop10/site'
+
+const editionDir = fileURLToPath(new URL('../editions/2023/', import.meta.url))
+const root = mkdtempSync(join(tmpdir(), 'mltop10-browser-'))
+const outDir = join(root, 'site')
+let server: SiteServer
+let chrome: LaunchedBrowser
+let pagePaths: string[] = []
+
+beforeAll(async () => {
+  const {edition} = await loadEdition(editionDir)
+  if (!edition) throw new Error('the 2023 edition does not validate: run pnpm check')
+  await buildSite({editions: [edition], outDir, baseUrl: 'https://example.org/'})
+  server = await serveSite({dir: outDir, port: 0})
+  chrome = await launchBrowser()
+  pagePaths = ['en/2023/', 'en/2023/search/?q=poisoning', ...edition.documents.map((document) => `en/2023/${document.name.toLowerCase()}/`)]
+})
+
+afterAll(async () => {
+  await chrome?.close()
+  await server?.close()
+  await rm(root, {recursive: true, force: true})
+})
+
+/** Opens a page, failing on any request to another host and on any CSP violation or script error. */
+async function open(path: string, viewport = {width: 1280, height: 900}): Promise<{page: Page; problems: string[]}> {
+  const page = await chrome.browser.newPage()
+  await page.setViewport(viewport)
+  const problems: string[] = []
+  page.on('request', (request) => {
+    if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) problems.push(`request to ${request.url()}`)
+  })
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('404')) problems.push(`console: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`script error: ${(error as Error).message}`))
+  await page.goto(new URL(path, server.url).href, {waitUntil: 'load'})
+  return {page, problems}
+}
+
+/** Counts distinct colours in a screenshot, drawn into a canvas of a blank page. */
+async function distinctColours(page: Page): Promise<number> {
+  const png = await page.screenshot({encoding: 'base64'})
+  const probe = await chrome.browser.newPage()
+  const count = await probe.evaluate(async (data) => {
+    const image = new Image()
+    image.src = `data:image/png;base64,${data}`
+    await image.decode()
+    const canvas = new OffscreenCanvas(image.width, image.height)
+    const context = canvas.getContext('2d')!
+    context.drawImage(image, 0, 0)
+    const pixels = context.getImageData(0, 0, image.width, image.height).data
+    const colours = new Set<number>()
+    for (let index = 0; index < pixels.length; index += 16) colours.add((pixels[index]! << 16) | (pixels[index + 1]! << 8) | pixels[index + 2]!)
+    return colours.size
+  }, png)
+  await probe.close()
+  return count
+}
+
+describe('the built site in Chromium', () => {
+  it('opens the home page, shows content, and follows a risk link', async () => {
+    const {page, problems} = await open('en/2023/')
+    expect(await page.$eval('h1', (node) => node.textContent)).toBe('OWASP Machine Learning Security Top 10')
+    expect(await page.$$eval('.risk-card', (cards) => cards.length)).toBe(10)
+    expect(await distinctColours(page)).toBeGreaterThan(20)
+    await Promise.all([page.waitForNavigation(), page.click('.risk-card a[href*="ml04"]')])
+    expect(new URL(page.url()).pathname).toBe('/en/2023/ml04-membership-inference-attack/')
+    expect(await page.$eval('h1', (node) => node.textContent)).toBe('ML04:2023 Membership Inference Attack')
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  it('searches from the header and lands on a matching section', async () => {
+    const {page, problems} = await open('en/2023/ml01-input-manipulation-attack/')
+    await page.type('#site-search', 'poisoning')
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
+    await page.waitForSelector('.search-hits a')
+    expect(await page.$eval('#search-results h2', (node) => node.textContent)).toMatch(/^\d+ results for “poisoning”$/)
+    const first = await page.$eval('.search-hits a', (node) => node.getAttribute('href'))
+    expect(first).toMatch(/^\.\.\/[a-z\d-]+\/(#[a-z\d-]+)?$/)
+    await Promise.all([page.waitForNavigation(), page.click('.search-hits a')])
+    expect(page.url()).toContain('/en/2023/')
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  it('says so when nothing matches', async () => {
+    const {page} = await open('en/2023/search/?q=qwertyuiop')
+    await page.waitForFunction(() => document.querySelector('#search-results h2') !== null)
+    expect(await page.$eval('#search-results h2', (node) => node.textContent)).toBe('No results for “qwertyuiop”.')
+    await page.close()
+  })
+
+  it('toggles the dark theme and keeps the choice across pages', async () => {
+    const {page} = await open('en/2023/glossary/')
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+    const light = await background()
+    await page.click('button.theme-toggle')
+    expect(await page.$eval('html', (node) => node.dataset['theme'])).toBe('dark')
+    expect(await page.$eval('button.theme-toggle', (node) => node.getAttribute('aria-pressed'))).toBe('true')
+    const dark = await background()
+    expect(dark).not.toBe(light)
+    await page.goto(new URL('en/2023/about/', server.url).href)
+    expect(await background()).toBe(dark)
+    await page.click('button.theme-toggle')
+    expect(await background()).toBe(light)
+    await page.close()
+  })
+
+  it('answers a missing address with the 404 page', async () => {
+    const page = await chrome.browser.newPage()
+    const response = await page.goto(new URL('en/2023/no-such-risk/', server.url).href)
+    expect(response?.status()).toBe(404)
+    expect(await page.$eval('h1', (node) => node.textContent)).toBe('Page not found')
+    expect(await page.$eval('link[rel=stylesheet]', (node) => (node as HTMLLinkElement).sheet !== null)).toBe(true)
+    await page.close()
+  })
+
+  it('redirects a former slug to the renamed risk', async () => {
+    const {page} = await open('en/2023/ml05-model-stealing/')
+    await page.waitForFunction(() => location.pathname.includes('ml05-model-theft'))
+    expect(new URL(page.url()).pathname).toBe('/en/2023/ml05-model-theft/')
+    await page.close()
+  })
+
+  it('offers a skip link to the keyboard and moves focus into the content', async () => {
+    const {page} = await open('en/2023/ml02-data-poisoning-attack/')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link')
+    const box = await page.$eval('.skip-link', (node) => node.getBoundingClientRect().top)
+    expect(box).toBeGreaterThanOrEqual(0)
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => location.hash)).toBe('#main')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true)
+    await page.close()
+  })
+
+  it('reads well on a phone: no sideways scrolling and a working menu', async () => {
+    const {page, problems} = await open('en/2023/ml06-ai-supply-chain-attacks/', {width: 375, height: 740})
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    expect(await page.$eval('#site-nav', (node) => getComputedStyle(node).display)).toBe('none')
+    await page.click('button.menu-toggle')
+    expect(await page.$eval('#site-nav', (node) => getComputedStyle(node).display)).toBe('block')
+    expect(await distinctColours(page)).toBeGreaterThan(10)
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  it('prints without navigation', async () => {
+    const {page} = await open('en/2023/ml03-model-inversion-attack/')
+    await page.emulateMediaType('print')
+    expect(await page.$eval('.site-nav', (node) => getComputedStyle(node).display)).toBe('none')
+    expect(await page.$eval('.site-header', (node) => getComputedStyle(node).display)).toBe('none')
+    const pdf = await page.pdf({format: 'A4'})
+    expect(pdf.byteLength).toBeGreaterThan(10_000)
+    await page.close()
+  })
+})
+
+describe('the accessibility check itself', () => {
+  it('catches a contrast failure when one is injected', async () => {
+    const {page} = await open('en/2023/about/')
+    await page.evaluate(() => {
+      const text = document.createElement('p')
+      text.textContent = 'Barely visible'
+      text.style.color = '#f4f4f4'
+      document.querySelector('main')?.append(text)
+    })
+    const results = await new AxePuppeteer(page).withTags(['wcag2aa']).analyze()
+    expect(results.violations.map((violation) => violation.id)).toContain('color-contrast')
+    await page.close()
+  })
+})
+
+describe.each(['light', 'dark'])('accessibility in the %s theme', (theme) => {
+  it('has zero axe violations (WCAG 2.1 A and AA) on every page, and no external requests', async () => {
+    const report: string[] = []
+    for (const path of pagePaths) {
+      const {page, problems} = await open(path)
+      await page.evaluate((value) => {
+        localStorage.setItem('mltop10-theme', value)
+        document.documentElement.dataset['theme'] = value
+      }, theme)
+      await page.waitForFunction(() => document.fonts.status === 'loaded')
+      const results = await new AxePuppeteer(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+      for (const violation of results.violations) report.push(`${path}: ${violation.id} (${violation.nodes.length}) ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`)
+      report.push(...problems.map((problem) => `${path}: ${problem}`))
+      await page.close()
+    }
+    expect(report).toEqual([])
+  })
+})

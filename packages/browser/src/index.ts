@@ -1,0 +1,2 @@
+export {chromeArgs, launchBrowser, type LaunchedBrowser, type LaunchOptions} from './launch-browser.js'
+export {resolveChrome, type ResolveChromeOptions, type ResolvedChrome} from './resolve-chrome.js'

@@ -1,0 +1,1 @@
+export {createTranslator, englishStrings, type Translator, type TranslatorOptions, type UiStrings} from './translator.js'

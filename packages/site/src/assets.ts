@@ -1,0 +1,25 @@
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {dirname, join} from 'node:path'
+
+const require = createRequire(import.meta.url)
+
+/** Fonts shipped with the site (Noto Sans, SIL Open Font License), from @fontsource. */
+const fonts = ['latin', 'latin-ext'].flatMap((subset) => ['400-normal', '400-italic', '700-normal'].map((style) => `noto-sans-${subset}-${style}.woff2`))
+
+/**
+ * The static assets every site has, by site path: stylesheet, scripts, the
+ * MiniSearch browser module and fonts. All self-hosted: no page requests another host.
+ */
+export function loadAssets(): Map<string, string | Uint8Array> {
+  const assets = new Map<string, string | Uint8Array>()
+  for (const name of ['site.css', 'theme.js', 'site.js', 'search.js']) {
+    assets.set(`assets/${name}`, readFileSync(new URL(`../assets/${name}`, import.meta.url), 'utf8'))
+  }
+  // The browser needs MiniSearch's ES module build; `require` resolves to its CommonJS twin.
+  const minisearch = readFileSync(join(dirname(require.resolve('minisearch')), '..', 'es', 'index.js'), 'utf8')
+  assets.set('assets/minisearch.js', minisearch.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n'))
+  for (const font of fonts) assets.set(`assets/fonts/${font}`, readFileSync(require.resolve(`@fontsource/noto-sans/files/${font}`)))
+  assets.set('assets/fonts/LICENSE.txt', readFileSync(require.resolve('@fontsource/noto-sans/LICENSE'), 'utf8'))
+  return assets
+}

@@ -1,0 +1,73 @@
+import type {Element, Root} from 'hast'
+import {visit} from 'unist-util-visit'
+import type {LinkSource} from './context.js'
+import {fileOf} from './routes.js'
+
+/** A built page to check: its tree and where it is. */
+export interface BuiltPage {
+  /** Folder of the page (or file path, for `404.html`). */
+  readonly folder: string
+  readonly tree: Root
+  /** Whether its links are root-relative (`/en/2023/...`) from `basePath`. */
+  readonly absolute: boolean
+}
+
+/** Options of `checkLinks`. */
+export interface CheckLinksOptions {
+  /** Every file of the site, by path. */
+  readonly files: ReadonlySet<string>
+  /** Path of the site root in URLs, such as `/` or `/mltop10/`. */
+  readonly basePath: string
+  /** Links made from content, to point a broken one at its source. */
+  readonly sources: readonly LinkSource[]
+}
+
+/**
+ * Checks every internal `href`, `src` and form `action` of the built pages, and
+ * every `#fragment`, against the built files and the ids in each page. Also
+ * reports duplicate ids. Returns one message per problem (empty when all is well),
+ * naming the Markdown source of a link that came from content.
+ *
+ * @param pages The built pages.
+ * @param options Built files, base path and link sources.
+ */
+export function checkLinks(pages: readonly BuiltPage[], options: CheckLinksOptions): string[] {
+  const ids = new Map<string, Set<string>>()
+  const problems: string[] = []
+  for (const page of pages) {
+    const seen = new Set<string>()
+    visit(page.tree, 'element', (node: Element) => {
+      const id = node.properties['id']
+      if (typeof id !== 'string') return
+      if (seen.has(id)) problems.push(`${fileOf(page.folder)}  error  Duplicate id \`${id}\`  duplicate-id`)
+      seen.add(id)
+    })
+    ids.set(fileOf(page.folder), seen)
+  }
+  const sourceOf = new Map(options.sources.map((source) => [`${source.page}\u0000${source.href}`, source.source]))
+  for (const page of pages) {
+    visit(page.tree, 'element', (node: Element) => {
+      const attribute = node.tagName === 'form' ? 'action' : node.tagName === 'script' || node.tagName === 'img' ? 'src' : node.tagName === 'a' || node.tagName === 'link' ? 'href' : undefined
+      const value = attribute ? node.properties[attribute] : undefined
+      if (typeof value !== 'string' || /^[a-z][a-z\d+.-]*:/i.test(value)) return
+      if (node.tagName === 'link' && node.properties['rel'] && String(node.properties['rel']).includes('canonical')) return
+      const problem = checkOne(value, page, options, ids)
+      if (!problem) return
+      const source = sourceOf.get(`${page.folder}\u0000${value}`)
+      problems.push(`${source ?? fileOf(page.folder)}  error  ${problem} (on page ${fileOf(page.folder)})  broken-link`)
+    })
+  }
+  return problems
+}
+
+function checkOne(value: string, page: BuiltPage, options: CheckLinksOptions, ids: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+  const base = page.absolute ? new URL(`http://site${options.basePath}`) : new URL(`http://site${options.basePath}${page.folder}`)
+  const url = new URL(value, base)
+  if (!url.pathname.startsWith(options.basePath)) return `Link \`${value}\` leaves the site`
+  let path = decodeURIComponent(url.pathname.slice(options.basePath.length))
+  if (path === '' || path.endsWith('/')) path = `${path}index.html`
+  if (!options.files.has(path)) return `Link \`${value}\` points to a missing page \`${path}\``
+  const fragment = decodeURIComponent(url.hash.slice(1))
+  if (fragment && !ids.get(path)?.has(fragment)) return `Link \`${value}\` points to a missing anchor \`#${fragment}\` in \`${path}\``
+  return undefined
+}

@@ -1,0 +1,57 @@
+import type {Element, ElementContent, Root} from 'hast'
+import {h} from 'hastscript'
+import {toString} from 'hast-util-to-string'
+import {riskSectionSpec, type RiskDocument} from '@mltop10/core'
+import type {RenderContext} from '../context.js'
+import {renderScoreTable} from '../render/score-table.js'
+
+/**
+ * Gives a risk page its canonical structure: the five section headings get their
+ * fixed anchors and UI-string titles, scenarios become `scenario-N` with a
+ * numbered title, and the generated score table opens "Risk Factors". The ids
+ * come from the structure, not the text, so they are the same in every language.
+ *
+ * @param tree hast of the risk body, after sanitising.
+ * @param risk The risk document.
+ * @param context Render context.
+ */
+export function applyRiskStructure(tree: Root, risk: RiskDocument, context: RenderContext): void {
+  const {t} = context
+  const children: typeof tree.children = []
+  let section = -1
+  let scenario = 0
+  for (const node of tree.children) {
+    if (node.type === 'element' && node.tagName === 'h2') {
+      section++
+      const spec = riskSectionSpec[section]!
+      children.push(h('h2', {id: spec.id}, t(`risk.section.${spec.id}`)))
+      if (spec.id === 'risk-factors') children.push(renderScoreTable(risk, context))
+      continue
+    }
+    if (node.type === 'element' && node.tagName === 'h3') {
+      scenario++
+      children.push(h('h3', {id: `scenario-${scenario}`}, t('risk.scenario', {number: scenario, title: toString(node)})))
+      continue
+    }
+    children.push(node)
+  }
+  tree.children = children
+}
+
+/** Groups a flat list of nodes into `<section>`s at each `<h2>` so landmarks and print breaks follow the structure. */
+export function wrapSections(tree: Root): void {
+  const out: typeof tree.children = []
+  let current: Element | undefined
+  for (const node of tree.children) {
+    if (node.type === 'element' && node.tagName === 'h2') {
+      const id = String(node.properties['id'] ?? '')
+      current = h('section', {className: ['section', `section-${id}`], ariaLabelledBy: id || undefined}, [node])
+      out.push(current)
+    } else if (current) {
+      current.children.push(node as ElementContent)
+    } else {
+      out.push(node)
+    }
+  }
+  tree.children = out
+}

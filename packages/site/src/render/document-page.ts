@@ -1,0 +1,102 @@
+import type {ElementContent} from 'hast'
+import {h} from 'hastscript'
+import {atlasTechniques, llmTop10, type EditionDocument, type RiskDocument} from '@mltop10/core'
+import type {RenderContext} from '../context.js'
+import {addHeadingIds} from '../plugins/heading-ids.js'
+import {rewriteContentLinks} from '../plugins/content-links.js'
+import {applyRiskStructure, wrapSections} from '../plugins/risk-structure.js'
+import {relativeUrl} from '../routes.js'
+import {collectSearchEntries, type SearchEntry} from '../search-index.js'
+import type {PageSpec} from './layout.js'
+import {externalLink} from './external-link.js'
+import {toSafeHast} from './markdown.js'
+
+/**
+ * The page of one document: its header, a table of contents (risks), the body
+ * with canonical anchors, mappings (risks) and previous/next links.
+ *
+ * @param document The document.
+ * @param context Render context.
+ */
+export function renderDocumentPage(document: EditionDocument, context: RenderContext): {spec: PageSpec; search: SearchEntry[]} {
+  const {t, routes, edition} = context
+  const folder = routes.page(document.name)
+  const body = toSafeHast(document.tree)
+  if (document.kind === 'risk') applyRiskStructure(body, document, context)
+  else addHeadingIds(body)
+  rewriteContentLinks(body, context, {page: folder, name: document.name, sourcePath: document.path})
+  wrapSections(body)
+
+  const header: ElementContent[] =
+    document.kind === 'risk'
+      ? [
+          h('p.risk-kicker', [h('span.risk-id', document.id)]),
+          h('h1', t('risk.heading', {id: document.id, edition: edition.manifest.edition, title: document.title})),
+          h('p.lead', document.summary),
+          document.formerly.length > 0 ? h('p.formerly', t('risk.formerly', {names: document.formerly.map((former) => former.title).join(', ')})) : undefined
+        ].filter((node) => node !== undefined)
+      : [h('h1', document.title), h('p.lead', document.description)]
+
+  const main: ElementContent[] = [
+    h('article.document', {className: [`document-${document.kind}`]}, [
+      h('header.page-header', header),
+      ...(document.kind === 'risk' ? [renderToc(document, context)] : []),
+      ...(body.children as ElementContent[]),
+      ...(document.kind === 'risk' ? [renderMappings(document, context)] : [])
+    ]),
+    renderPager(document, context, folder)
+  ]
+  const title = document.kind === 'risk' ? `${document.id} ${document.title}` : document.title
+  return {spec: {folder, title, description: document.description, main, current: document.name}, search: collectSearchEntries(body, folder, title)}
+}
+
+function renderToc(risk: RiskDocument, context: RenderContext): ElementContent {
+  const {t} = context
+  const entries = [
+    ['description', t('risk.section.description')],
+    ['how-to-prevent', t('risk.section.how-to-prevent')],
+    ['risk-factors', t('risk.section.risk-factors')],
+    ['example-attack-scenarios', t('risk.section.example-attack-scenarios')],
+    ['references', t('risk.section.references')],
+    ['mappings', t('risk.mappings.heading')]
+  ] as const
+  return h('nav.toc', {ariaLabelledBy: 'toc-title'}, [
+    h('h2#toc-title.toc-title', t('site.onThisPage')),
+    h(
+      'ol',
+      entries.map(([id, label]) =>
+        h('li', [
+          h('a', {href: `#${id}`}, label),
+          id === 'example-attack-scenarios' ? h('ol', risk.scenarios.map((scenario) => h('li', h('a', {href: `#${scenario.id}`}, t('risk.scenario', {number: scenario.number, title: scenario.title}))))) : undefined
+        ].filter((node) => node !== undefined))
+      )
+    )
+  ])
+}
+
+function renderMappings(risk: RiskDocument, context: RenderContext): ElementContent {
+  const {t} = context
+  const external = t('site.externalLink')
+  const atlas = risk.mappings.atlas.map((id) => h('li', externalLink(`https://atlas.mitre.org/techniques/${id}`, [h('span.mapping-id', id), ` ${atlasTechniques[id] ?? ''}`], external)))
+  const llm = risk.mappings.llm.map((id) => h('li', externalLink('https://genai.owasp.org/llm-top-10/', [h('span.mapping-id', `${id}:2025`), ` ${llmTop10[id] ?? ''}`], external)))
+  return h('section.section.section-mappings', {ariaLabelledBy: 'mappings'}, [
+    h('h2#mappings', t('risk.mappings.heading')),
+    h('dl.mappings', [
+      h('dt', t('risk.mappings.atlas')),
+      h('dd', h('ul', atlas)),
+      ...(llm.length > 0 ? [h('dt', t('risk.mappings.llm')), h('dd', h('ul', llm))] : [])
+    ])
+  ])
+}
+
+function renderPager(document: EditionDocument, context: RenderContext, folder: string): ElementContent {
+  const {t, routes, edition} = context
+  const index = edition.documents.indexOf(document)
+  const previous = edition.documents[index - 1]
+  const next = edition.documents[index + 1]
+  const item = (target: EditionDocument | undefined, rel: 'prev' | 'next') =>
+    target
+      ? h(`a.pager-${rel}`, {href: relativeUrl(folder, routes.page(target.name)), rel: [rel]}, [h('span.pager-label', t(rel === 'prev' ? 'site.previous' : 'site.next')), h('span.pager-title', target.kind === 'risk' ? `${target.id} ${target.title}` : target.title)])
+      : h('span')
+  return h('nav.pager', {ariaLabel: t('site.pagination')}, [item(previous, 'prev'), item(next, 'next')])
+}

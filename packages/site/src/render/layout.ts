@@ -1,0 +1,116 @@
+import type {Element, ElementContent, Root} from 'hast'
+import {h} from 'hastscript'
+import type {RenderContext} from '../context.js'
+import {relativeUrl} from '../routes.js'
+
+/** The Content-Security-Policy of every page: nothing inline, nothing from another host. */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'"
+].join('; ')
+
+/** What a page puts into the shared layout. */
+export interface PageSpec {
+  /** Folder of the page, such as `en/2023/glossary/`. */
+  readonly folder: string
+  /** Title of the page alone; the document title is appended in `<title>`. */
+  readonly title: string
+  readonly description: string
+  /** The page's main content. */
+  readonly main: readonly ElementContent[]
+  /** Open Graph type. Default: `article`. */
+  readonly ogType?: 'article' | 'website'
+  /** Document name of the page, to mark it current in the navigation. */
+  readonly current?: string
+  /** Keep it out of search engines (redirects, 404). */
+  readonly noindex?: boolean
+  /** Site path the canonical URL points to. Default: the page itself. */
+  readonly canonical?: string
+  /** Extra `<head>` children, such as a refresh for a redirect. */
+  readonly head?: readonly ElementContent[]
+  /** Extra scripts, as site paths. */
+  readonly scripts?: readonly string[]
+  /**
+   * How asset and page links are written. `relative` (default) works under any
+   * base path; `absolute` (root-relative from the base URL's path) is for pages
+   * served at arbitrary addresses, such as the 404 page.
+   */
+  readonly links?: 'relative' | 'absolute'
+}
+
+/**
+ * Wraps a page's content in the site layout: head metadata and CSP, skip link,
+ * header with search and theme switch, navigation, draft banner and footer.
+ * Every word comes from the UI strings.
+ *
+ * @param spec The page.
+ * @param context Render context.
+ */
+export function renderLayout(spec: PageSpec, context: RenderContext): Root {
+  const {t, edition, routes, translator} = context
+  const {manifest} = edition
+  const basePath = new URL(context.baseUrl).pathname
+  const link = (to: string) => (spec.links === 'absolute' ? `${basePath}${to}` : relativeUrl(spec.folder, to))
+  const canonical = new URL(spec.canonical ?? spec.folder, context.baseUrl).href
+  const pageTitle = spec.title === manifest.title ? manifest.title : `${spec.title} | ${manifest.title}`
+
+  const head = h('head', [
+    h('meta', {charSet: 'utf-8'}),
+    h('meta', {httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy}),
+    h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+    h('meta', {name: 'color-scheme', content: 'light dark'}),
+    h('title', pageTitle),
+    h('meta', {name: 'description', content: spec.description}),
+    spec.noindex ? h('meta', {name: 'robots', content: 'noindex'}) : undefined,
+    h('link', {rel: 'canonical', href: canonical}),
+    h('meta', {property: 'og:type', content: spec.ogType ?? 'article'}),
+    h('meta', {property: 'og:title', content: spec.title}),
+    h('meta', {property: 'og:description', content: spec.description}),
+    h('meta', {property: 'og:url', content: canonical}),
+    h('meta', {property: 'og:site_name', content: manifest.title}),
+    h('meta', {property: 'og:locale', content: translator.locale.replace('-', '_')}),
+    h('link', {rel: 'stylesheet', href: link('assets/site.css')}),
+    h('script', {src: link('assets/theme.js')}),
+    h('script', {src: link('assets/site.js'), defer: true}),
+    ...(spec.scripts ?? []).map((script) => h('script', {src: link(script), type: 'module'})),
+    ...(spec.head ?? [])
+  ].filter((node): node is Element => node !== undefined))
+
+  const navItems = edition.documents.map((document) => {
+    const label = document.kind === 'risk' ? [h('span.nav-id', document.id), ` ${document.title}`] : [document.title]
+    const current = spec.current === document.name ? {ariaCurrent: 'page'} : {}
+    return h(`li.nav-${document.kind}`, h('a', {href: link(routes.page(document.name)), ...current}, label))
+  })
+
+  const body = h('body', [
+    h('a.skip-link', {href: '#main'}, t('site.skipToContent')),
+    h('header.site-header', [
+      h('a.brand', {href: link(routes.home)}, [h('span.brand-title', manifest.title), h('span.brand-edition', ` ${manifest.edition}`)]),
+      h('form.search-form', {role: 'search', action: link(routes.search), method: 'get'}, [
+        h('label.visually-hidden', {htmlFor: 'site-search'}, t('search.label')),
+        h('input', {type: 'search', id: 'site-search', name: 'q', placeholder: t('search.placeholder'), autocomplete: 'off'}),
+        h('button', {type: 'submit'}, t('search.button'))
+      ]),
+      h('button.menu-toggle', {type: 'button', ariaExpanded: 'false', ariaControls: 'site-nav', hidden: true}, t('site.menu')),
+      h('button.theme-toggle', {type: 'button', ariaPressed: 'false', hidden: true}, t('site.themeToggle'))
+    ]),
+    manifest.status === 'draft' ? h('p.draft-banner', {role: 'note'}, [h('strong', `${t('site.status.draft')}: `), t('site.draftNotice')]) : undefined,
+    h('div.layout', [
+      h('nav.site-nav#site-nav', {ariaLabel: t('site.mainNavigation')}, h('ul', [h('li.nav-home', h('a', {href: link(routes.home), ...(spec.current === '' ? {ariaCurrent: 'page'} : {})}, t('site.home'))), ...navItems])),
+      h('main#main', {tabIndex: -1}, [...spec.main])
+    ]),
+    h('footer.site-footer', [
+      h('p', t('site.editionLine', {edition: manifest.edition, version: manifest.version, date: manifest.released}) + ` (${t(`site.status.${manifest.status}`)})`),
+      h('p', t('site.license', {license: manifest.license}))
+    ])
+  ].filter((node): node is Element => node !== undefined))
+
+  return {type: 'root', children: [{type: 'doctype'}, h('html', {lang: translator.locale, dir: translator.dir}, [head, body])]}
+}

@@ -1,0 +1,75 @@
+import {h} from 'hastscript'
+import type {RenderContext} from '../context.js'
+import {relativeUrl} from '../routes.js'
+import type {PageSpec} from './layout.js'
+
+/**
+ * The search page. Results are rendered in the browser from the build-time index;
+ * the messages it shows are passed as data attributes so the script has no words of its own.
+ *
+ * @param context Render context.
+ */
+export function renderSearchPage(context: RenderContext): PageSpec {
+  const {t, routes, translator} = context
+  const folder = routes.search
+  const plurals = Object.fromEntries(Object.entries(translator.plurals('search.results')).map(([category, template]) => [`dataResults${category[0]!.toUpperCase()}${category.slice(1)}`, template]))
+  return {
+    folder,
+    title: t('search.title'),
+    description: t('search.label'),
+    noindex: true,
+    scripts: ['assets/search.js'],
+    main: [
+      h('header.page-header', h('h1', t('search.title'))),
+      h('noscript', h('p', t('search.needsScript'))),
+      h('div#search-results.search-results', {
+        ariaLive: 'polite',
+        dataIndex: relativeUrl(folder, routes.searchIndex),
+        dataLocale: translator.locale,
+        ...plurals,
+        dataNoResults: t('search.noResults', {query: '{{query}}'})
+      })
+    ]
+  }
+}
+
+/**
+ * The 404 page, served at any missing address: its links are root-relative.
+ *
+ * @param context Render context.
+ */
+export function renderNotFoundPage(context: RenderContext): PageSpec {
+  const {t, routes} = context
+  const basePath = new URL(context.baseUrl).pathname
+  return {
+    folder: '404.html',
+    title: t('notFound.title'),
+    description: t('notFound.text'),
+    noindex: true,
+    links: 'absolute',
+    canonical: '404.html',
+    main: [h('header.page-header', h('h1', t('notFound.title'))), h('p', t('notFound.text')), h('p', h('a', {href: `${basePath}${routes.home}`}, t('notFound.back')))]
+  }
+}
+
+/**
+ * A page at a former address of a risk that sends the reader to its current page.
+ *
+ * @param from Folder of the former address.
+ * @param to Folder of the current page.
+ * @param title Current title of the risk.
+ * @param context Render context.
+ */
+export function renderRedirectPage(from: string, to: string, title: string, context: RenderContext): PageSpec {
+  const {t} = context
+  const href = relativeUrl(from, to)
+  return {
+    folder: from,
+    title: t('redirect.title', {title}),
+    description: t('redirect.text', {title}),
+    noindex: true,
+    canonical: to,
+    head: [h('meta', {httpEquiv: 'refresh', content: `0; url=${href}`})],
+    main: [h('header.page-header', h('h1', t('redirect.title', {title}))), h('p', [t('redirect.text', {title: ''}).trim(), ' ', h('a', {href}, title)])]
+  }
+}

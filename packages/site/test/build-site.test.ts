@@ -1,0 +1,232 @@
+import {readFile, rm, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import type {Element} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import {toString} from 'hast-util-to-string'
+import MiniSearch from 'minisearch'
+import {visit} from 'unist-util-visit'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {MlTop10Error, type Edition} from '@mltop10/core'
+import * as site from '../src/index.js'
+import {loadFixtureEdition, parseMarkdown, readTree, temporaryFolder} from './helpers.js'
+
+let edition: Edition
+let outDir: string
+const folders: string[] = []
+
+beforeAll(async () => {
+  edition = await loadFixtureEdition()
+  const root = await temporaryFolder('site')
+  folders.push(root)
+  outDir = join(root, 'site')
+  await site.buildSite({editions: [edition], outDir, baseUrl: 'https://example.org/top10/'})
+})
+afterAll(async () => {
+  await Promise.all(folders.map((folder) => rm(folder, {recursive: true, force: true})))
+})
+
+async function page(path: string) {
+  return fromHtml(await readFile(join(outDir, path), 'utf8'))
+}
+
+function select(tree: ReturnType<typeof fromHtml>, test: (node: Element) => boolean): Element[] {
+  const found: Element[] = []
+  visit(tree, 'element', (node: Element) => {
+    if (test(node)) found.push(node)
+  })
+  return found
+}
+
+describe('public API', () => {
+  it('exposes exactly the documented names', () => {
+    expect(Object.keys(site).sort()).toEqual(['buildSite', 'contentSecurityPolicy', 'serveSite'])
+  })
+})
+
+describe('buildSite', () => {
+  it('writes a page per document under /<locale>/<edition>/, plus home, search, redirects, 404, sitemap and robots.txt', async () => {
+    const files = [...(await readTree(outDir)).keys()].filter((path) => !path.startsWith('assets/')).sort()
+    expect(files).toEqual([
+      '404.html',
+      'en/2023/about/index.html',
+      'en/2023/glossary/index.html',
+      'en/2023/index.html',
+      'en/2023/introduction/index.html',
+      'en/2023/ml01-adversarial-attack/index.html',
+      'en/2023/ml01-input-manipulation-attack/index.html',
+      'en/2023/ml02-data-poisoning-attack/index.html',
+      'en/2023/related-resources/index.html',
+      'en/2023/search-index.json',
+      'en/2023/search/index.html',
+      'en/index.html',
+      'index.html',
+      'robots.txt',
+      'sitemap.xml'
+    ])
+  })
+
+  it('gives a risk page its canonical anchors, numbered scenarios, score table with derived labels, contents and mappings', async () => {
+    const tree = await page('en/2023/ml01-input-manipulation-attack/index.html')
+    const ids = select(tree, (node) => /^h[23]$/.test(node.tagName)).map((node) => [node.properties['id'], toString(node)])
+    expect(ids).toEqual([
+      ['toc-title', 'On this page'],
+      ['description', 'Description'],
+      ['how-to-prevent', 'How to Prevent'],
+      ['risk-factors', 'Risk Factors'],
+      ['example-attack-scenarios', 'Example Attack Scenarios'],
+      ['scenario-1', 'Scenario 1: Perturbed images'],
+      ['scenario-2', 'Scenario 2: Crafted traffic'],
+      ['references', 'References'],
+      ['mappings', 'Mappings']
+    ])
+    expect(toString(select(tree, (node) => node.tagName === 'h1')[0]!)).toBe('ML01:2023 Input Manipulation Attack')
+    const rows = select(tree, (node) => node.tagName === 'tr').map((row) => select({type: 'root', children: [row]} as never, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map((cell) => toString(cell)))
+    expect(rows).toEqual([
+      ['Factor', 'Score', 'Rating'],
+      ['Exploitability', '5', 'very high'],
+      ['Exploitability, application-specific', '4', 'high'],
+      ['Exploitability, ML-operations-specific', '3', 'moderate'],
+      ['Detectability', '3', 'moderate'],
+      ['Technical impact', '5', 'very high']
+    ])
+    const mappings = select(tree, (node) => node.tagName === 'a' && String(node.properties['href']).startsWith('https://atlas.mitre.org/'))
+    expect(mappings.map((link) => link.properties['href'])).toEqual(['https://atlas.mitre.org/techniques/AML.T0043', 'https://atlas.mitre.org/techniques/AML.T0015'])
+  })
+
+  it('rewrites links between documents to page URLs and marks glossary terms, cross-references and external links', async () => {
+    const tree = await page('en/2023/ml01-input-manipulation-attack/index.html')
+    const links = select(tree, (node) => node.tagName === 'a' && Boolean(node.properties['className'])).map((node) => [node.properties['href'], node.properties['className']])
+    expect(links).toContainEqual(['../glossary/#perturbation', ['glossary-term']])
+    expect(links).toContainEqual(['../ml02-data-poisoning-attack/#description', ['xref']])
+    const external = select(tree, (node) => node.tagName === 'a' && String(node.properties['href']) === 'https://arxiv.org/abs/1312.6199')[0]!
+    expect(external.properties['rel']).toEqual(['external', 'noopener', 'noreferrer'])
+    expect(toString(external)).toBe('Intriguing properties of neural networks (external link)')
+  })
+
+  it('links previous and next pages in reading order', async () => {
+    const tree = await page('en/2023/ml01-input-manipulation-attack/index.html')
+    const pager = select(tree, (node) => node.tagName === 'a' && Array.isArray(node.properties['rel']) && ['prev', 'next'].includes(String(node.properties['rel'][0])))
+    expect(pager.map((link) => [link.properties['rel'], link.properties['href']])).toEqual([
+      [['prev'], '../introduction/'],
+      [['next'], '../ml02-data-poisoning-attack/']
+    ])
+  })
+
+  it('lists the risks on the home page in rank order with their scores', async () => {
+    const tree = await page('en/2023/index.html')
+    const cards = select(tree, (node) => node.tagName === 'li' && String(node.properties['className']).includes('risk-card'))
+    expect(cards.map((card) => toString(select({type: 'root', children: [card]} as never, (node) => node.tagName === 'h3')[0]!))).toEqual(['ML01 Input Manipulation Attack', 'ML02 Data Poisoning Attack'])
+    expect(toString(cards[1]!)).toContain('Detectability2low')
+  })
+
+  it('carries metadata, a CSP without inline scripts, and requests nothing from another host', async () => {
+    for (const path of ['en/2023/index.html', 'en/2023/glossary/index.html', '404.html', 'en/2023/search/index.html']) {
+      const html = await readFile(join(outDir, path), 'utf8')
+      const tree = fromHtml(html)
+      const meta = (name: string) => select(tree, (node) => node.tagName === 'meta' && (node.properties['name'] === name || node.properties['property'] === name || node.properties['httpEquiv']?.toString() === name))[0]?.properties['content']
+      expect(select(tree, (node) => node.tagName === 'html')[0]!.properties['lang']).toBe('en')
+      expect(meta('Content-Security-Policy')).toBe(site.contentSecurityPolicy)
+      expect(site.contentSecurityPolicy).toContain("script-src 'self'")
+      expect(site.contentSecurityPolicy).not.toContain('unsafe-inline')
+      expect(meta('description')).toBeTruthy()
+      expect(meta('og:title')).toBeTruthy()
+      for (const script of select(tree, (node) => node.tagName === 'script')) {
+        expect(script.properties['src'], 'no inline script').toBeTruthy()
+        expect(String(script.properties['src'])).not.toMatch(/^(?:https?:)?\/\//)
+      }
+      for (const link of select(tree, (node) => node.tagName === 'link' && !String(node.properties['rel']).includes('canonical'))) {
+        expect(String(link.properties['href'])).not.toMatch(/^(?:https?:)?\/\//)
+      }
+    }
+    const canonical = select(await page('en/2023/glossary/index.html'), (node) => node.tagName === 'link' && String(node.properties['rel']) === 'canonical')[0]
+    expect(canonical?.properties['href']).toBe('https://example.org/top10/en/2023/glossary/')
+  })
+
+  it('ships the MiniSearch ES module for the browser', async () => {
+    const module = await readFile(join(outDir, 'assets/minisearch.js'), 'utf8')
+    expect(module).toContain('export { MiniSearch as default }')
+    expect(module).not.toContain('sourceMappingURL')
+  })
+
+  it('keeps stylesheet fonts local', async () => {
+    const css = await readFile(join(outDir, 'assets/site.css'), 'utf8')
+    expect(css).not.toMatch(/url\((?!fonts\/)/)
+    expect(css).not.toContain('@import')
+  })
+
+  it('redirects a former slug to the current page', async () => {
+    const tree = await page('en/2023/ml01-adversarial-attack/index.html')
+    const refresh = select(tree, (node) => node.tagName === 'meta' && String(node.properties['httpEquiv']) === 'refresh')[0]
+    expect(refresh?.properties['content']).toBe('0; url=../ml01-input-manipulation-attack/')
+    expect(select(tree, (node) => node.tagName === 'meta' && node.properties['name'] === 'robots')[0]?.properties['content']).toBe('noindex')
+  })
+
+  it('serves a 404 page whose links work from any address', async () => {
+    const tree = await page('404.html')
+    const stylesheet = select(tree, (node) => node.tagName === 'link' && String(node.properties['rel']) === 'stylesheet')[0]
+    expect(stylesheet?.properties['href']).toBe('/top10/assets/site.css')
+    expect(toString(select(tree, (node) => node.tagName === 'h1')[0]!)).toBe('Page not found')
+  })
+
+  it('writes a sitemap of canonical URLs and a robots.txt pointing at it', async () => {
+    const sitemap = await readFile(join(outDir, 'sitemap.xml'), 'utf8')
+    expect(sitemap).toContain('<loc>https://example.org/top10/en/2023/ml01-input-manipulation-attack/</loc>')
+    expect(sitemap).not.toContain('adversarial-attack')
+    expect(sitemap).not.toContain('404')
+    expect(await readFile(join(outDir, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\nSitemap: https://example.org/top10/sitemap.xml\n')
+  })
+
+  it('indexes every section for search', async () => {
+    const {options, index} = JSON.parse(await readFile(join(outDir, 'en/2023/search-index.json'), 'utf8'))
+    const search = MiniSearch.loadJS(index, options)
+    const hits = search.search('sensor', {prefix: true})
+    expect(hits[0]).toMatchObject({title: 'Scenario 2: Poisoned sensor', url: '../ml02-data-poisoning-attack/#scenario-2'})
+  })
+
+  it('is deterministic: a second build gives the same bytes', async () => {
+    const second = join(await temporaryFolder('site-again'), 'site')
+    folders.push(second)
+    await site.buildSite({editions: [edition], outDir: second, baseUrl: 'https://example.org/top10/'})
+    const [a, b] = await Promise.all([readTree(outDir), readTree(second)])
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort())
+    for (const [path, bytes] of a) expect(b.get(path)?.equals(bytes), path).toBe(true)
+  })
+})
+
+describe('buildSite on bad input', () => {
+  it('fails on a broken link with its source position, and leaves the previous site intact', async () => {
+    const root = await temporaryFolder('site-broken')
+    folders.push(root)
+    const target = join(root, 'site')
+    await site.buildSite({editions: [edition], outDir: target})
+    const before = await readTree(target)
+    const about = edition.about
+    const broken: Edition = {
+      ...edition,
+      documents: edition.documents.map((document) => (document === about ? {...about, tree: parseMarkdown('See [the risk](ML01-input-manipulation-attack.md#nowhere).\n')} : document))
+    }
+    const error = await site.buildSite({editions: [broken], outDir: target}).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(MlTop10Error)
+    expect((error as Error).message).toMatch(/^1 broken link in the site:\n.*about\.md:1:5 {2}error {2}Link `\.\.\/ml01-input-manipulation-attack\/#nowhere` points to a missing anchor `#nowhere` in `en\/2023\/ml01-input-manipulation-attack\/index\.html` \(on page en\/2023\/about\/index\.html\) {2}broken-link$/)
+    const after = await readTree(target)
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
+    for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true)
+  })
+
+  it('refuses a base URL that is not absolute http(s)', async () => {
+    await expect(site.buildSite({editions: [edition], outDir: join(outDir, 'x'), baseUrl: 'example.org'})).rejects.toThrow('Base URL `example.org` is not an absolute URL')
+    await expect(site.buildSite({editions: [edition], outDir: join(outDir, 'x'), baseUrl: 'ftp://example.org/'})).rejects.toThrow('is not http(s)')
+  })
+
+  it('builds a 1 MB page', async () => {
+    const paragraph = 'Poisoned data changes what a model learns, and the change persists. '.repeat(20)
+    const big = Array.from({length: 750}, (_, index) => `## Part ${index}\n\n${paragraph}\n`).join('\n')
+    expect(big.length).toBeGreaterThan(1_000_000)
+    const large: Edition = {...edition, documents: edition.documents.map((document) => (document === edition.about ? {...document, tree: parseMarkdown(big)} : document))}
+    const target = join(await temporaryFolder('site-large'), 'site')
+    folders.push(target)
+    const result = await site.buildSite({editions: [large], outDir: target})
+    expect(result.bytes).toBeGreaterThan(1_000_000)
+    expect(await readFile(join(target, 'en/2023/about/index.html'), 'utf8')).toContain('id="part-749"')
+  })
+})

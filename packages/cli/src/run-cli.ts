@@ -2,6 +2,7 @@ import {cac} from 'cac'
 import {exitCodes, MlTop10Error} from '@mltop10/core'
 import {buildCommand} from './commands/build.js'
 import {checkCommand} from './commands/check.js'
+import {devCommand} from './commands/dev.js'
 
 /** Where the command line reads and writes: the process, or a test's buffers. */
 export interface CliIo {
@@ -24,6 +25,14 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
     run: (args, io) => {
       const flags = (args.at(-1) ?? {}) as {out?: string; baseUrl?: string}
       return buildCommand({dir: typeof args[0] === 'string' ? args[0] : '.', out: flags.out ?? 'dist/site', baseUrl: flags.baseUrl}, io)
+    }
+  },
+  {
+    usage: 'dev [dir]',
+    summary: 'Build, serve on 127.0.0.1 (--port, default 8080) and rebuild and reload on every content change',
+    run: (args, io) => {
+      const flags = (args.at(-1) ?? {}) as {out?: string; port?: number}
+      return devCommand({dir: typeof args[0] === 'string' ? args[0] : '.', out: flags.out ?? 'dist/dev', port: Number(flags.port ?? 8080)}, io)
     }
   }
 ]
@@ -49,6 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .command(command.usage, command.summary)
       .option('--out <dir>', 'Output folder')
       .option('--base-url <url>', 'Public address of the site')
+      .option('--port <port>', 'Port of the dev server')
       .action((...args: unknown[]) => {
         action = () => command.run(args, io)
       })

@@ -1,12 +1,26 @@
 import type {Root, Yaml} from 'mdast'
+import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
+import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
+import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
+import {gfmTable} from 'micromark-extension-gfm-table'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import {unified} from 'unified'
+import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {report} from './problem.js'
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
+/**
+ * The GFM constructs content may use: tables and strikethrough. Bare-URL autolinks,
+ * footnotes and task lists are left out on purpose: links are written explicitly
+ * (so they can be checked), and the autolink scan is the slowest part of GFM.
+ */
+function remarkContentGfm(this: Processor) {
+  const data = this.data()
+  ;(data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough({singleTilde: false}))
+  ;(data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown())
+}
+
+const parser = unified().use(remarkParse).use(remarkContentGfm).use(remarkFrontmatter, ['yaml'])
 
 /** A Markdown source split into its front matter and its body tree. */
 export interface ParsedMarkdown {

@@ -1,4 +1,6 @@
 import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {dirname, join} from 'node:path'
 import {createInstance, type i18n, type Resource} from 'i18next'
 import {MlTop10Error} from '@mltop10/core'
 
@@ -40,9 +42,14 @@ export interface TranslatorOptions {
 
 let english: UiStrings | undefined
 
+/** This package's folder, found by name so it also works from a bundle of the command line. */
+function packageRoot(): string {
+  return dirname(createRequire(import.meta.url).resolve('@mltop10/i18n/package.json'))
+}
+
 /** The English UI strings, the base every locale translates. */
 export function englishStrings(): UiStrings {
-  english ??= JSON.parse(readFileSync(new URL('../strings/en.json', import.meta.url), 'utf8')) as UiStrings
+  english ??= JSON.parse(readFileSync(join(packageRoot(), 'strings', 'en.json'), 'utf8')) as UiStrings
   return english
 }
 
@@ -65,12 +72,19 @@ export function createTranslator(options: TranslatorOptions = {}): Translator {
     returnNull: false,
     showSupportNotice: false
   } as never)
+  // A build asks for the same strings thousands of times; i18next resolves each call afresh.
+  const cache = new Map<string, string>()
   return {
     locale,
     dir: options.dir ?? 'ltr',
     t(key, values) {
+      const cacheKey = values ? `${key}\u0000${JSON.stringify(values)}` : key
+      const cached = cache.get(cacheKey)
+      if (cached !== undefined) return cached
       if (!instance.exists(key, values as never)) throw missing(key, locale)
-      return String(instance.t(key, values as never))
+      const text = String(instance.t(key, values as never))
+      cache.set(cacheKey, text)
+      return text
     },
     plurals(key) {
       const rules = new Intl.PluralRules(locale)

@@ -2,7 +2,9 @@ import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 
-const require = createRequire(import.meta.url)
+// Found by package name rather than relative to this file, so it also works from a bundle of the command line.
+const packageRoot = dirname(createRequire(import.meta.url).resolve('@mltop10/site/package.json'))
+const require = createRequire(join(packageRoot, 'package.json'))
 
 /** Fonts shipped with the site (Noto Sans, SIL Open Font License), from @fontsource. */
 const fonts = ['latin', 'latin-ext'].flatMap((subset) => ['400-normal', '400-italic', '700-normal'].map((style) => `noto-sans-${subset}-${style}.woff2`))
@@ -14,7 +16,7 @@ const fonts = ['latin', 'latin-ext'].flatMap((subset) => ['400-normal', '400-ita
 export function loadAssets(): Map<string, string | Uint8Array> {
   const assets = new Map<string, string | Uint8Array>()
   for (const name of ['site.css', 'theme.js', 'site.js', 'search.js']) {
-    assets.set(`assets/${name}`, readFileSync(new URL(`../assets/${name}`, import.meta.url), 'utf8'))
+    assets.set(`assets/${name}`, readFileSync(join(packageRoot, 'assets', name), 'utf8'))
   }
   // The browser needs MiniSearch's ES module build; `require` resolves to its CommonJS twin.
   const minisearch = readFileSync(join(dirname(require.resolve('minisearch')), '..', 'es', 'index.js'), 'utf8')

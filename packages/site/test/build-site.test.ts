@@ -183,6 +183,14 @@ describe('buildSite', () => {
     expect(hits[0]).toMatchObject({title: 'Scenario 2: Poisoned sensor', url: '../ml02-data-poisoning-attack/#scenario-2'})
   })
 
+  it('leaves the content model untouched', async () => {
+    const fresh = await loadFixtureEdition()
+    const strip = (value: Edition) => JSON.stringify(value.documents.map((document) => document.tree))
+    const before = strip(fresh)
+    await site.buildSite({editions: [fresh], outDir: join(await temporaryFolder('site-pure'), 'site')})
+    expect(strip(fresh)).toBe(before)
+  })
+
   it('is deterministic: a second build gives the same bytes', async () => {
     const second = join(await temporaryFolder('site-again'), 'site')
     folders.push(second)

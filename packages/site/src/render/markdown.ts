@@ -13,8 +13,8 @@ const processor = unified().use(remarkRehype).use(rehypeSanitize).freeze()
  * `<style>`, `<svg>` and prefixes any content `id`/`name` to defeat DOM clobbering.
  * Ids the build itself adds are set after this step. Source positions are kept.
  *
- * @param tree mdast from the content model; it is not modified.
+ * @param tree mdast from the content model; it is not modified (mdast-util-to-hast builds new nodes).
  */
 export function toSafeHast(tree: MdastRoot): HastRoot {
-  return processor.runSync(structuredClone(tree)) as HastRoot
+  return processor.runSync(tree) as HastRoot
 }

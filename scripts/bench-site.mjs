@@ -36,7 +36,7 @@ function makeEdition(extra) {
 function buildOnce(contentDir) {
   const out = join(work, 'out')
   const started = process.hrtime.bigint()
-  const result = spawnSync(process.execPath, ['--import', preload, bin, 'build', contentDir, '--out', out], {encoding: 'utf8'})
+  const result = spawnSync(process.execPath, ['--import', preload, bin, 'build', contentDir, '--out', out, '--no-pdf'], {encoding: 'utf8'})
   const wall = Number(process.hrtime.bigint() - started) / 1e6
   if (result.status !== 0) throw new Error(`build failed:\n${result.stderr}`)
   const pages = Number(/site: (\d+) pages/.exec(result.stdout)?.[1])

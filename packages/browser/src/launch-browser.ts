@@ -21,7 +21,7 @@ export const chromeArgs = [
 
 /** Options of `launchBrowser`. */
 export interface LaunchOptions extends ResolveChromeOptions {
-  /** Longest time one protocol call (a render, a PDF) may take before it fails. Default: 60 s. */
+  /** Longest time one protocol call may take before it fails (at least 30 s). Default: 60 s. */
   readonly timeoutMs?: number
 }
 
@@ -51,19 +51,33 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
       args: [...chromeArgs],
       userDataDir: profile,
       env: {...process.env, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile, HOME: profile},
-      protocolTimeout: timeout,
-      timeout
+      protocolTimeout: Math.max(timeout, 30_000),
+      // Starting is bounded on its own: a short render limit must not stop a healthy launch.
+      timeout: Math.max(timeout, 30_000)
     })
   } catch (error) {
-    rmSync(profile, {recursive: true, force: true})
+    removeProfile(profile)
     throw new MlTop10Error(`Chrome at ${executablePath} failed to start: ${(error as Error).message.split('\n')[0]}`, 'Check that it runs: `chromium --headless --no-sandbox --dump-dom about:blank`; set CHROME_PATH to another browser if not', exitCodes.environment)
   }
   return {
     browser,
     executablePath,
     async close() {
-      await browser.close().catch(() => browser.process()?.kill('SIGKILL'))
-      rmSync(profile, {recursive: true, force: true})
+      // Cleanup must never hide the error that led here: a hung browser is killed.
+      const closing = browser.close().catch(() => undefined)
+      const timer = new Promise((resolve) => setTimeout(resolve, 5000).unref())
+      await Promise.race([closing, timer])
+      browser.process()?.kill('SIGKILL')
+      removeProfile(profile)
     }
+  }
+}
+
+/** Removes a profile folder, with retries: a dying Chrome may still write to it. */
+function removeProfile(profile: string): void {
+  try {
+    rmSync(profile, {recursive: true, force: true, maxRetries: 5, retryDelay: 100})
+  } catch {
+    // A leftover temporary folder is not worth hiding the real outcome for.
   }
 }

@@ -21,10 +21,20 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
   },
   {
     usage: 'build [dir]',
-    summary: 'Validate, then build the site into --out (default: dist/site); --base-url or MLTOP10_BASE_URL sets the public address',
+    summary: 'Validate, render the PDFs into --pdf-out (default: dist/pdf; --no-pdf skips them) and build the site into --out (default: dist/site)',
     run: (args, io) => {
-      const flags = (args.at(-1) ?? {}) as {out?: string; baseUrl?: string}
-      return buildCommand({dir: typeof args[0] === 'string' ? args[0] : '.', out: flags.out ?? 'dist/site', baseUrl: flags.baseUrl}, io)
+      const flags = (args.at(-1) ?? {}) as {out?: string; baseUrl?: string; pdf?: boolean; pdfOut?: string; chrome?: string; pdfTimeout?: number}
+      return buildCommand(
+        {
+          dir: typeof args[0] === 'string' ? args[0] : '.',
+          out: flags.out ?? 'dist/site',
+          pdfOut: flags.pdf === false ? undefined : (flags.pdfOut ?? 'dist/pdf'),
+          baseUrl: flags.baseUrl,
+          chrome: flags.chrome,
+          pdfTimeout: Number(flags.pdfTimeout ?? 60)
+        },
+        io
+      )
     }
   },
   {
@@ -59,6 +69,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .option('--out <dir>', 'Output folder')
       .option('--base-url <url>', 'Public address of the site')
       .option('--port <port>', 'Port of the dev server')
+      .option('--no-pdf', 'Build the site only')
+      .option('--pdf-out <dir>', 'Output folder of the PDFs')
+      .option('--chrome <path>', 'Chrome or Chromium executable (default: CHROME_PATH, puppeteer, then the system)')
+      .option('--pdf-timeout <seconds>', 'Longest time one PDF may take')
       .action((...args: unknown[]) => {
         action = () => command.run(args, io)
       })

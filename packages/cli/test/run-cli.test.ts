@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs'
 import {cp, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -57,6 +58,32 @@ describe('mltop10 check', () => {
     const {code, stderr} = await run(['check', 'nowhere'])
     expect(code).toBe(2)
     expect(stderr).toMatch(/^error: No edition found in .*nowhere\n {2}hint: Pass an edition folder/)
+  })
+})
+
+describe('mltop10 build', () => {
+  it('builds the site without PDFs when asked, and says what it wrote', async () => {
+    const {code, stdout} = await run(['build', '--no-pdf', '--out', 'out/site'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^edition 2023: 6 documents, 2 risks, 2 glossary terms, 0 problems\nsite: 12 pages, \d+ files, \d+ KiB in out\/site \(load \d+ ms, render \d+ ms\)\nbuild: done in \d+ ms\n$/)
+    expect(existsSync(join(root, 'out', 'site', 'en', '2023', 'index.html'))).toBe(true)
+  })
+
+  it('writes nothing and exits 1 when the content has problems', async () => {
+    const path = join(root, 'content', 'editions', '2023', 'about.md')
+    await writeFile(path, '---\ntitle: About\n---\n')
+    const {code, stderr} = await run(['build', '--out', 'broken/site', '--pdf-out', 'broken/pdf'])
+    await cp(join(baseEdition, 'about.md'), path)
+    expect(code).toBe(1)
+    expect(stderr).toContain('build stopped: fix the problems above; the previous output was left in place')
+    expect(existsSync(join(root, 'broken'))).toBe(false)
+  })
+
+  it('exits 3 with what to do when the browser is missing, and writes nothing', async () => {
+    const {code, stderr} = await run(['build', '--out', 'nochrome/site', '--pdf-out', 'nochrome/pdf', '--chrome', '/opt/no-such/chrome'])
+    expect(code).toBe(3)
+    expect(stderr).toBe('error: The browser set by the --chrome option does not exist: /opt/no-such/chrome\n  hint: Point it at a Chrome or Chromium executable (for example /usr/bin/chromium), or unset it to search the system\n')
+    expect(existsSync(join(root, 'nochrome'))).toBe(false)
   })
 })
 

@@ -21,6 +21,13 @@ export interface Translator {
    */
   t(key: string, values?: Readonly<Record<string, string | number>>): string
   /**
+   * Returns the uninterpolated template of a key, for text filled in later
+   * (such as the browser's page numbers in a PDF footer).
+   *
+   * @throws {MlTop10Error} When no locale in the fallback chain has the key.
+   */
+  template(key: string): string
+  /**
    * Returns the uninterpolated template of a key for every plural category of the
    * locale (`one`, `other`, ...), for text a browser script fills in itself.
    *
@@ -85,6 +92,10 @@ export function createTranslator(options: TranslatorOptions = {}): Translator {
       const text = String(instance.t(key, values as never))
       cache.set(cacheKey, text)
       return text
+    },
+    template(key) {
+      if (!instance.exists(key)) throw missing(key, locale)
+      return String(instance.t(key, {skipInterpolation: true} as never))
     },
     plurals(key) {
       const rules = new Intl.PluralRules(locale)

@@ -25,6 +25,10 @@ describe('createTranslator', () => {
     expect(() => en.plurals('search.nope')).toThrow('Missing UI string `search.nope`')
   })
 
+  it('gives the raw template of a key for text filled in later', () => {
+    expect(en.template('pdf.footer')).toBe('Page {{page}} of {{total}}')
+  })
+
   it('throws a clear error for a missing key', () => {
     expect(() => en.t('site.nope')).toThrow(MlTop10Error)
     expect(() => en.t('site.nope')).toThrow('Missing UI string `site.nope` for locale `en`')

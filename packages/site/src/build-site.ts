@@ -25,6 +25,8 @@ export interface BuildSiteOptions {
   readonly translator?: Translator
   /** Extra scripts for every page, as site paths (the dev server's reload script). */
   readonly extraAssets?: ReadonlyMap<string, string>
+  /** The PDF of each edition, by edition name: copied into the site and linked from every page. */
+  readonly pdfs?: ReadonlyMap<string, {readonly file: string; readonly bytes: Uint8Array}>
 }
 
 /** What a build produced. */
@@ -69,7 +71,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
   let latest: RenderContext | undefined
   for (const edition of options.editions) {
     const routes = createRoutes(translator.locale, edition.manifest.edition)
-    const context: RenderContext = {edition, t: translator.t, translator, routes, baseUrl, linkSources}
+    const pdf = options.pdfs?.get(edition.manifest.edition)
+    if (pdf) files.set(`pdf/${pdf.file}`, pdf.bytes)
+    const context: RenderContext = {edition, t: translator.t, translator, routes, baseUrl, linkSources, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined}
     const entries: SearchEntry[] = []
     emit(renderHomePage(context), context)
     for (const document of edition.documents) {

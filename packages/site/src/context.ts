@@ -11,6 +11,20 @@ export interface LinkSource {
   readonly source: string
 }
 
+/** What rendering one document's body needs: shared by the site and the print document. */
+export interface BodyContext {
+  readonly t: Translator['t']
+  /**
+   * The href of a link to a document of the edition and an optional anchor in it,
+   * as it must appear in the output (a page URL on the site, `#id` in print).
+   */
+  readonly href: (document: string, anchor: string | undefined) => string
+  /** Prefix of every id the body gets: empty on the site, the document's name in print. */
+  readonly idPrefix: string
+  /** Told of every link made from content, with its source position. */
+  readonly onLink?: (href: string, source: string) => void
+}
+
 /** What every renderer of one edition in one locale needs. Built once per edition and locale. */
 export interface RenderContext {
   readonly edition: Edition
@@ -21,4 +35,6 @@ export interface RenderContext {
   readonly baseUrl: string
   /** Links made from content, filled while rendering. */
   readonly linkSources: LinkSource[]
+  /** The edition's PDF in this locale: site path and size, when one was built. */
+  readonly pdf: {readonly path: string; readonly bytes: number} | undefined
 }

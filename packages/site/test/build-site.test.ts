@@ -39,7 +39,7 @@ function select(tree: ReturnType<typeof fromHtml>, test: (node: Element) => bool
 
 describe('public API', () => {
   it('exposes exactly the documented names', () => {
-    expect(Object.keys(site).sort()).toEqual(['buildSite', 'contentSecurityPolicy', 'serveSite'])
+    expect(Object.keys(site).sort()).toEqual(['buildSite', 'contentSecurityPolicy', 'renderDocumentBody', 'renderMappings', 'serveSite'])
   })
 })
 

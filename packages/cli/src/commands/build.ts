@@ -1,4 +1,5 @@
-import {relative, resolve} from 'node:path'
+import {readFile} from 'node:fs/promises'
+import {join, relative, resolve} from 'node:path'
 import {exitCodes} from '@mltop10/core'
 import {buildSite} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
@@ -10,15 +11,24 @@ export interface BuildCommandOptions {
   readonly dir: string
   /** Output folder of the site. */
   readonly out: string
+  /** Output folder of the PDFs; `undefined` builds no PDF (and the site has no download link). */
+  readonly pdfOut: string | undefined
   /** Absolute URL the site is served from. */
   readonly baseUrl: string | undefined
+  /** Explicit Chrome executable (otherwise `CHROME_PATH`, puppeteer's download, then the system). */
+  readonly chrome: string | undefined
+  /** Longest time one PDF may take, in seconds. */
+  readonly pdfTimeout: number
 }
 
+const ms = (value: number) => `${Math.round(value)} ms`
+
 /**
- * Validates the content, then builds the site. Nothing is written when the
- * content has problems or a link is broken.
+ * Validates the content, renders the PDF of every edition with one browser,
+ * then builds the site with those PDFs linked. Nothing is written when the
+ * content has problems, a link is broken or Chrome fails.
  *
- * @param options Folders and base URL.
+ * @param options Folders, base URL and Chrome settings.
  * @param io Output streams and working folder.
  */
 export async function buildCommand(options: BuildCommandOptions, io: CliIo): Promise<number> {
@@ -29,13 +39,34 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     return exitCodes.contentErrors
   }
   const loaded = performance.now()
+  const pdfs = new Map<string, {file: string; bytes: Uint8Array}>()
+  if (options.pdfOut !== undefined) {
+    const pdfDir = resolve(io.cwd, options.pdfOut)
+    const sourceDateEpoch = process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined
+    // Loaded only when PDFs are wanted: puppeteer is slow to import, and the site alone does not need it.
+    const {buildPdfs} = await import('@mltop10/pdf')
+    const outputs = await buildPdfs({
+      editions,
+      outDir: pdfDir,
+      executablePath: options.chrome,
+      timeoutMs: options.pdfTimeout * 1000,
+      sourceDateEpoch,
+      onProgress: (event) => {
+        if (event.kind === 'launch') io.stdout.write(`pdf: Chrome started in ${ms(event.ms)}\n`)
+        else {
+          const {output} = event
+          const {timings} = output
+          io.stdout.write(`pdf: ${relative(io.cwd, join(pdfDir, output.file))}: ${output.pages} pages, ${Math.round(output.bytes / 1024)} KiB in ${ms(output.ms)} (layout ${ms(timings.layout)}, first pass ${ms(timings.firstPass)}, second pass ${ms(timings.secondPass)}, post-processing ${ms(timings.postProcess)})\n`)
+        }
+      }
+    })
+    for (const [index, output] of outputs.entries()) pdfs.set(editions[index]!.manifest.edition, {file: output.file, bytes: await readFile(join(pdfDir, output.file))})
+  }
+  const rendered = performance.now()
   const outDir = resolve(io.cwd, options.out)
-  const result = await buildSite({editions, outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined})
+  const result = await buildSite({editions, outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs})
   const done = performance.now()
-  io.stdout.write(`site: ${result.pages} pages, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB in ${relative(io.cwd, outDir) || '.'} (load ${ms(loaded - started)}, render ${ms(done - loaded)})\n`)
+  io.stdout.write(`site: ${result.pages} pages, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB in ${relative(io.cwd, outDir) || '.'} (load ${ms(loaded - started)}, render ${ms(done - rendered)})\n`)
+  io.stdout.write(`build: done in ${ms(done - started)}\n`)
   return exitCodes.ok
-}
-
-function ms(value: number): string {
-  return `${Math.round(value)} ms`
 }

@@ -1,54 +1,40 @@
 import {relative} from 'node:path'
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
-import type {RenderContext} from '../context.js'
+import type {BodyContext} from '../context.js'
 import {markExternal} from '../render/external-link.js'
-import {relativeUrl} from '../routes.js'
-
-/** Options of `rewriteContentLinks`. */
-export interface ContentLinkOptions {
-  /** Folder of the page being rendered. */
-  readonly page: string
-  /** Name of the document being rendered, for same-page anchors. */
-  readonly name: string
-  /** Absolute path of the source file, for link sources. */
-  readonly sourcePath: string
-}
 
 const documentLink = /^(?:\.\/)?([A-Za-z\d][\w-]*)\.md(#.*)?$/
 
 /**
  * Rewrites links between documents (`ML02-data-poisoning-attack.md#description`)
- * into relative page URLs, marks glossary terms and cross-references, and marks
+ * into the output's hrefs, marks glossary terms and cross-references, and marks
  * external links (with a hidden "(external link)" for screen readers). Each
- * rewritten link is remembered with its source position for the link checker.
+ * rewritten link is reported with its source position, for the link checker.
  *
  * @param tree hast of one document, after sanitising.
- * @param context Render context of the edition.
- * @param options Page and source of the document.
+ * @param context How hrefs are made, the UI strings, and who is told of links.
+ * @param document Name of the document being rendered (for same-page anchors) and its source path.
  */
-export function rewriteContentLinks(tree: Root, context: RenderContext, options: ContentLinkOptions): void {
-  const source = relative(process.cwd(), options.sourcePath)
+export function rewriteContentLinks(tree: Root, context: BodyContext, document: {readonly name: string; readonly path: string}): void {
+  const source = relative(process.cwd(), document.path)
   visit(tree, 'element', (node: Element) => {
     if (node.tagName !== 'a' || typeof node.properties['href'] !== 'string') return
     const href = node.properties['href']
-    const classes: string[] = []
     let target: string | undefined
     const match = documentLink.exec(href)
     if (href.startsWith('#')) {
-      target = `${options.page}${href}`
+      target = context.href(document.name, decodeURIComponent(href.slice(1)))
     } else if (match) {
       const name = match[1]!
-      target = `${context.routes.page(name)}${match[2] ?? ''}`
-      classes.push(name === 'glossary' ? 'glossary-term' : /^ML\d/i.test(name) ? 'xref' : 'page-link')
+      target = context.href(name, match[2] ? decodeURIComponent(match[2].slice(1)) : undefined)
+      node.properties['className'] = [name === 'glossary' ? 'glossary-term' : /^ML\d/i.test(name) ? 'xref' : 'page-link']
     } else if (/^https?:/i.test(href)) {
       markExternal(node, context.t('site.externalLink'))
     }
-    if (classes.length > 0) node.properties['className'] = classes
     if (target === undefined) return
-    const url = relativeUrl(options.page, target)
-    node.properties['href'] = url
+    node.properties['href'] = target
     const start = node.position?.start
-    context.linkSources.push({page: options.page, href: url, source: `${source}:${start?.line ?? 1}:${start?.column ?? 1}`})
+    context.onLink?.(target, `${source}:${start?.line ?? 1}:${start?.column ?? 1}`)
   })
 }

@@ -8,10 +8,11 @@ import {visit} from 'unist-util-visit'
  * the content model validated links against.
  *
  * @param tree hast of a page body, after sanitising.
+ * @param idPrefix Prefix of every id (empty on the site).
  */
-export function addHeadingIds(tree: Root): void {
+export function addHeadingIds(tree: Root, idPrefix = ''): void {
   const slugger = new GithubSlugger()
   visit(tree, 'element', (node: Element) => {
-    if (/^h[2-6]$/.test(node.tagName)) node.properties['id'] = slugger.slug(toString(node))
+    if (/^h[2-6]$/.test(node.tagName)) node.properties['id'] = `${idPrefix}${slugger.slug(toString(node))}`
   })
 }

@@ -2,7 +2,7 @@ import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {toString} from 'hast-util-to-string'
 import {riskSectionSpec, type RiskDocument} from '@mltop10/core'
-import type {RenderContext} from '../context.js'
+import type {BodyContext} from '../context.js'
 import {renderScoreTable} from '../render/score-table.js'
 
 /**
@@ -13,10 +13,10 @@ import {renderScoreTable} from '../render/score-table.js'
  *
  * @param tree hast of the risk body, after sanitising.
  * @param risk The risk document.
- * @param context Render context.
+ * @param context UI strings and the id prefix.
  */
-export function applyRiskStructure(tree: Root, risk: RiskDocument, context: RenderContext): void {
-  const {t} = context
+export function applyRiskStructure(tree: Root, risk: RiskDocument, context: BodyContext): void {
+  const {t, idPrefix} = context
   const children: typeof tree.children = []
   let section = -1
   let scenario = 0
@@ -24,13 +24,13 @@ export function applyRiskStructure(tree: Root, risk: RiskDocument, context: Rend
     if (node.type === 'element' && node.tagName === 'h2') {
       section++
       const spec = riskSectionSpec[section]!
-      children.push(h('h2', {id: spec.id}, t(`risk.section.${spec.id}`)))
-      if (spec.id === 'risk-factors') children.push(renderScoreTable(risk, context))
+      children.push(h('h2', {id: `${idPrefix}${spec.id}`}, t(`risk.section.${spec.id}`)))
+      if (spec.id === 'risk-factors') children.push(renderScoreTable(risk, t))
       continue
     }
     if (node.type === 'element' && node.tagName === 'h3') {
       scenario++
-      children.push(h('h3', {id: `scenario-${scenario}`}, t('risk.scenario', {number: scenario, title: toString(node)})))
+      children.push(h('h3', {id: `${idPrefix}scenario-${scenario}`}, t('risk.scenario', {number: scenario, title: toString(node)})))
       continue
     }
     children.push(node)

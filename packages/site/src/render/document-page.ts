@@ -1,15 +1,12 @@
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {atlasTechniques, llmTop10, type EditionDocument, type RiskDocument} from '@mltop10/core'
+import type {EditionDocument, RiskDocument} from '@mltop10/core'
 import type {RenderContext} from '../context.js'
-import {addHeadingIds} from '../plugins/heading-ids.js'
-import {rewriteContentLinks} from '../plugins/content-links.js'
-import {applyRiskStructure, wrapSections} from '../plugins/risk-structure.js'
 import {relativeUrl} from '../routes.js'
 import {collectSearchEntries, type SearchEntry} from '../search-index.js'
 import type {PageSpec} from './layout.js'
-import {externalLink} from './external-link.js'
-import {toSafeHast} from './markdown.js'
+import {renderMappings} from './mappings.js'
+import {renderDocumentBody} from './document-body.js'
 
 /**
  * The page of one document: its header, a table of contents (risks), the body
@@ -21,11 +18,12 @@ import {toSafeHast} from './markdown.js'
 export function renderDocumentPage(document: EditionDocument, context: RenderContext): {spec: PageSpec; search: SearchEntry[]} {
   const {t, routes, edition} = context
   const folder = routes.page(document.name)
-  const body = toSafeHast(document.tree)
-  if (document.kind === 'risk') applyRiskStructure(body, document, context)
-  else addHeadingIds(body)
-  rewriteContentLinks(body, context, {page: folder, name: document.name, sourcePath: document.path})
-  wrapSections(body)
+  const body = renderDocumentBody(document, {
+    t,
+    idPrefix: '',
+    href: (name, anchor) => relativeUrl(folder, `${routes.page(name)}${anchor === undefined ? '' : `#${anchor}`}`),
+    onLink: (href, source) => context.linkSources.push({page: folder, href, source})
+  })
 
   const header: ElementContent[] =
     document.kind === 'risk'
@@ -42,7 +40,7 @@ export function renderDocumentPage(document: EditionDocument, context: RenderCon
       h('header.page-header', header),
       ...(document.kind === 'risk' ? [renderToc(document, context)] : []),
       ...(body.children as ElementContent[]),
-      ...(document.kind === 'risk' ? [renderMappings(document, context)] : [])
+      ...(document.kind === 'risk' ? [renderMappings(document, t, 'mappings')] : [])
     ]),
     renderPager(document, context, folder)
   ]
@@ -71,21 +69,6 @@ function renderToc(risk: RiskDocument, context: RenderContext): ElementContent {
         ].filter((node) => node !== undefined))
       )
     )
-  ])
-}
-
-function renderMappings(risk: RiskDocument, context: RenderContext): ElementContent {
-  const {t} = context
-  const external = t('site.externalLink')
-  const atlas = risk.mappings.atlas.map((id) => h('li', externalLink(`https://atlas.mitre.org/techniques/${id}`, [h('span.mapping-id', id), ` ${atlasTechniques[id] ?? ''}`], external)))
-  const llm = risk.mappings.llm.map((id) => h('li', externalLink('https://genai.owasp.org/llm-top-10/', [h('span.mapping-id', `${id}:2025`), ` ${llmTop10[id] ?? ''}`], external)))
-  return h('section.section.section-mappings', {ariaLabelledBy: 'mappings'}, [
-    h('h2#mappings', t('risk.mappings.heading')),
-    h('dl.mappings', [
-      h('dt', t('risk.mappings.atlas')),
-      h('dd', h('ul', atlas)),
-      ...(llm.length > 0 ? [h('dt', t('risk.mappings.llm')), h('dd', h('ul', llm))] : [])
-    ])
   ])
 }
 

@@ -108,9 +108,21 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
     ]),
     h('footer.site-footer', [
       h('p', t('site.editionLine', {edition: manifest.edition, version: manifest.version, date: manifest.released}) + ` (${t(`site.status.${manifest.status}`)})`),
+      context.pdf ? h('p', renderDownloadLink(context, link(context.pdf.path))) : undefined,
       h('p', t('site.license', {license: manifest.license}))
-    ])
+    ].filter((node): node is Element => node !== undefined))
   ].filter((node): node is Element => node !== undefined))
 
   return {type: 'root', children: [{type: 'doctype'}, h('html', {lang: translator.locale, dir: translator.dir}, [head, body])]}
+}
+
+/**
+ * The "Download the PDF" link of an edition, with the file size.
+ *
+ * @param context Render context; its edition must have a PDF.
+ * @param href URL of the PDF from the page holding the link.
+ */
+export function renderDownloadLink(context: RenderContext, href: string): Element {
+  const megabytes = Math.max(0.1, Math.round(((context.pdf?.bytes ?? 0) / 1024 / 1024) * 10) / 10)
+  return h('a.download', {href, type: 'application/pdf', download: ''}, context.t('site.downloadPdf', {size: `${megabytes} MB`}))
 }

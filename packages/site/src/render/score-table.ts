@@ -1,17 +1,16 @@
 import type {Element} from 'hast'
 import {h} from 'hastscript'
 import {scoreFactors, scoreLevel, type RiskDocument, type ScoreValue} from '@mltop10/core'
-import type {RenderContext} from '../context.js'
+import type {Translator} from '@mltop10/i18n'
 
 /**
  * The risk-factor table, generated from the front matter scores. Labels are
  * derived from each number by `scoreLevel`, then translated.
  *
  * @param risk The risk document.
- * @param context Render context.
+ * @param t UI strings.
  */
-export function renderScoreTable(risk: RiskDocument, context: RenderContext): Element {
-  const {t} = context
+export function renderScoreTable(risk: RiskDocument, t: Translator['t']): Element {
   return h('table.score-table', [
     h('caption', t('risk.factors.caption', {id: risk.id})),
     h('thead', h('tr', [h('th', {scope: 'col'}, t('risk.factors.factor')), h('th', {scope: 'col'}, t('risk.factors.score')), h('th', {scope: 'col'}, t('risk.factors.rating'))])),

@@ -1,0 +1,150 @@
+import {execFileSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {getDocument, type PDFDocumentProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {loadEdition, type Edition} from '@mltop10/core'
+import {buildPdfs, type PdfOutput} from '@mltop10/pdf'
+
+const editionDir = fileURLToPath(new URL('../editions/2023/', import.meta.url))
+const root = mkdtempSync(join(tmpdir(), 'mltop10-pdf-'))
+let edition: Edition
+let output: PdfOutput
+let bytes: Uint8Array
+let pdf: PDFDocumentProxy
+
+beforeAll(async () => {
+  const result = await loadEdition(editionDir)
+  if (!result.edition) throw new Error('the 2023 edition does not validate: run pnpm check')
+  edition = result.edition
+  ;[output] = (await buildPdfs({editions: [edition], outDir: join(root, 'a')})) as [PdfOutput]
+  bytes = new Uint8Array(readFileSync(join(root, 'a', output.file)))
+  pdf = await getDocument({data: bytes.slice(), isEvalSupported: false, verbosity: 0}).promise
+})
+
+afterAll(async () => {
+  await pdf?.destroy()
+  rmSync(root, {recursive: true, force: true})
+})
+
+async function pageText(number: number): Promise<string> {
+  const content = await (await pdf.getPage(number)).getTextContent()
+  return content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' ')
+}
+
+async function destinationPage(destination: unknown): Promise<number> {
+  const explicit = typeof destination === 'string' ? await pdf.getDestination(destination) : (destination as unknown[])
+  return (await pdf.getPageIndex(explicit![0] as never)) + 1
+}
+
+describe('the 2023 PDF', () => {
+  it('is named after edition and locale and has a plausible number of pages', () => {
+    expect(output.file).toBe('2023-en.pdf')
+    expect(pdf.numPages).toBe(output.pages)
+    expect(pdf.numPages).toBeGreaterThanOrEqual(30)
+    expect(pdf.numPages).toBeLessThanOrEqual(80)
+  })
+
+  it('opens with a cover that gives title, edition, version, status, date and license', async () => {
+    const cover = await pageText(1)
+    for (const text of ['OWASP Machine Learning Security Top 10', 'Edition 2023', 'Version 0.3.0', 'Status Draft', 'Released 2023-09-29', 'CC-BY-SA-4.0']) expect(cover).toContain(text)
+  })
+
+  it('has a contents page whose numbers are the pages where each document starts', async () => {
+    const contents = await pageText(2)
+    expect(contents).toContain('Contents')
+    for (const document of edition.documents) {
+      const title = document.kind === 'risk' ? `${document.id} ${document.title}` : document.title
+      const number = Number(new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (\\d+)`).exec(contents)?.[1])
+      expect(number, title).toBeGreaterThan(2)
+      const heading = document.kind === 'risk' ? `${document.id}:2023 ${document.title}` : document.title
+      expect(await pageText(number), `page ${number} for ${title}`).toContain(heading)
+    }
+  })
+
+  it('has bookmarks for front matter, every document, each risk section and scenario', async () => {
+    const outline = await pdf.getOutline()
+    const titles = outline.map((item) => item.title)
+    expect(titles.slice(0, 3)).toEqual(['OWASP Machine Learning Security Top 10', 'Contents', 'Introduction'])
+    for (const risk of edition.risks) {
+      const entry = outline.find((item) => item.title === `${risk.id}:2023 ${risk.title}`)
+      expect(entry, risk.id).toBeDefined()
+      expect(entry!.items.map((item) => item.title)).toEqual(['Description', 'How to Prevent', 'Risk Factors', 'Example Attack Scenarios', 'References', 'Mappings'])
+      expect(entry!.items[3]!.items.map((item: {title: string}) => item.title)).toEqual(risk.scenarios.map((scenario) => `Scenario ${scenario.number}: ${scenario.title}`))
+      expect(await pageText(await destinationPage(entry!.dest))).toContain(`${risk.id}:2023 ${risk.title}`)
+    }
+    expect(titles.slice(-3)).toEqual(['Glossary', 'About this edition', 'Related Resources'])
+  })
+
+  it('is tagged, declares its language and shows its title in the title bar', async () => {
+    const text = Buffer.from(bytes).toString('latin1')
+    expect(text).toMatch(/\/MarkInfo\s*<<\s*\/Type \/MarkInfo\s*\/Marked true/)
+    expect(text).toMatch(/\/StructTreeRoot \d+ 0 R/)
+    expect(text).toMatch(/\/Lang \(en\)/)
+    expect(text).toMatch(/\/DisplayDocTitle true/)
+    const {info} = (await pdf.getMetadata()) as unknown as {info: Record<string, string>}
+    expect(info).toMatchObject({
+      Title: 'OWASP Machine Learning Security Top 10 2023',
+      Author: 'OWASP Machine Learning Security Top 10 project',
+      Subject: 'The ten most important security risks of machine-learning systems, 2023 edition',
+      Creator: 'mltop10 (edition 2023, version 0.3.0)',
+      Producer: 'mltop10 with Chromium',
+      CreationDate: 'D:20230929000000Z',
+      ModDate: 'D:20230929000000Z'
+    })
+    expect(info['Keywords']).toContain('ML10')
+  })
+
+  it('embeds every font, all from the Noto packages, and no Type 3 font', () => {
+    const listing = execFileSync('pdffonts', [join(root, 'a', output.file)], {encoding: 'utf8'}).trim().split('\n').slice(2)
+    expect(listing.length).toBeGreaterThan(0)
+    for (const line of listing) {
+      const columns = line.split(/\s+/)
+      expect(line, line).toMatch(/^[A-Z]{6}\+NotoSans(Mono)?-/)
+      expect(line).not.toContain('Type 3')
+      expect(columns.at(-5), line).toBe('yes')
+    }
+  })
+
+  it('links contents entries, cross-references and glossary terms to the right pages', async () => {
+    const contentsLinks = (await (await pdf.getPage(2)).getAnnotations()).filter((annotation) => annotation.subtype === 'Link' && annotation.dest)
+    expect(contentsLinks.length).toBe(edition.documents.length)
+    const ml02 = edition.risks[1]!
+    const ml02Page = await destinationPage(contentsLinks[2]!.dest)
+    expect(await pageText(ml02Page)).toContain(`${ml02.id}:2023 ${ml02.title}`)
+    const glossaryPage = await destinationPage(contentsLinks.at(-3)!.dest)
+    let internal = 0
+    for (let number = 3; number <= pdf.numPages; number++) {
+      for (const annotation of await (await pdf.getPage(number)).getAnnotations()) {
+        if (annotation.subtype !== 'Link' || !annotation.dest) continue
+        internal++
+        const target = await destinationPage(annotation.dest)
+        if (String(annotation.dest).includes('doc-glossary--')) expect(target).toBeGreaterThanOrEqual(glossaryPage)
+      }
+    }
+    expect(internal).toBeGreaterThan(50)
+  })
+
+  it('keeps external links clickable', async () => {
+    const links = []
+    for (let number = 3; number <= pdf.numPages; number++) for (const annotation of await (await pdf.getPage(number)).getAnnotations()) if (annotation.url) links.push(annotation.url as string)
+    expect(links).toContain('https://arxiv.org/abs/1312.6199')
+    expect(links).toContain('https://atlas.mitre.org/techniques/AML.T0043')
+  })
+
+  it('prints a header with the title and a footer with page X of Y and the edition on every page', async () => {
+    expect(await pageText(1)).toContain(`Page 1 of ${pdf.numPages}`)
+    expect(await pageText(3)).toContain(`Page 3 of ${pdf.numPages}`)
+    expect(await pageText(7)).toContain("OWASP Machine Learning Security Top 10 2023 edition, version 0.3.0")
+    expect(await pageText(pdf.numPages)).toContain('2023 edition, version 0.3.0')
+  })
+
+  it('is the same byte for byte when built again', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    const [again] = await buildPdfs({editions: [edition], outDir: join(root, 'b')})
+    expect(Buffer.from(readFileSync(join(root, 'b', again!.file))).equals(Buffer.from(bytes))).toBe(true)
+    expect(readdirSync(join(root, 'b'))).toEqual(['2023-en.pdf'])
+  })
+})

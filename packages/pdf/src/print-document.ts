@@ -1,0 +1,93 @@
+import type {ElementContent, Root} from 'hast'
+import {h} from 'hastscript'
+import {toHtml} from 'hast-util-to-html'
+import type {Edition, EditionDocument} from '@mltop10/core'
+import type {Translator} from '@mltop10/i18n'
+import {renderDocumentBody, renderMappings} from '@mltop10/site'
+import {fontFaces, printCss} from './fonts.js'
+
+/** Id of a document in the print document; section anchors are `<id>--<anchor>`. */
+export function printId(name: string, anchor?: string): string {
+  return anchor === undefined ? `doc-${name.toLowerCase()}` : `doc-${name.toLowerCase()}--${anchor}`
+}
+
+/** Options of `renderPrintDocument`. */
+export interface PrintDocumentOptions {
+  readonly edition: Edition
+  readonly translator: Translator
+  /** Page number of each document, by name, from a first pass; blank on the first pass. */
+  readonly pageNumbers?: ReadonlyMap<string, number>
+}
+
+const licenseUrls: Readonly<Record<string, string>> = {
+  'CC-BY-SA-4.0': 'https://creativecommons.org/licenses/by-sa/4.0/'
+}
+
+/**
+ * The whole edition as one HTML document for print: cover, contents, then every
+ * document in reading order, each from the same canonical body as the site. Ids
+ * are prefixed per document so links between documents become links inside the PDF.
+ *
+ * @param options Edition, translator and the page numbers of a first pass.
+ */
+export function renderPrintDocument(options: PrintDocumentOptions): string {
+  const {edition, translator} = options
+  const {t} = translator
+  const {manifest} = edition
+  const href = (name: string, anchor: string | undefined) => `#${printId(name, anchor)}`
+
+  const cover = h('section.cover', [
+    h('div.cover-band', [
+      h('p.cover-kicker', 'OWASP'),
+      // Kept on one line: Chrome joins wrapped lines of a heading without a space in the bookmark.
+      h('h1', manifest.title),
+      h('p.cover-edition', t('site.editionLine', {edition: manifest.edition, version: manifest.version, date: manifest.released}))
+    ]),
+    h('dl', [
+      h('dt', t('pdf.cover.edition')),
+      h('dd', manifest.edition),
+      h('dt', t('pdf.cover.version')),
+      h('dd', manifest.version),
+      h('dt', t('pdf.cover.status')),
+      h('dd', t(`site.status.${manifest.status}`)),
+      h('dt', t('pdf.cover.released')),
+      h('dd', manifest.released),
+      h('dt', t('pdf.cover.license')),
+      h('dd', licenseUrls[manifest.license] ? h('a', {href: licenseUrls[manifest.license]}, manifest.license) : manifest.license)
+    ]),
+    h('p.cover-attribution', t('pdf.cover.attribution', {license: manifest.license}))
+  ])
+
+  const tocEntry = (document: EditionDocument): ElementContent =>
+    h(`li.toc-${document.kind}`, h('a', {href: href(document.name, undefined)}, [
+      h('span.toc-title', document.kind === 'risk' ? `${document.id} ${document.title}` : document.title),
+      h('span.toc-leader', {ariaHidden: 'true'}),
+      h('span.toc-page', String(options.pageNumbers?.get(document.name) ?? ''))
+    ]))
+  const toc = h('nav.toc', {ariaLabelledBy: 'contents'}, [h('h1#contents', t('pdf.contents')), h('ol', edition.documents.map(tocEntry))])
+
+  const documents = edition.documents.map((document): ElementContent => {
+    const body = renderDocumentBody(document, {t, href, idPrefix: `${printId(document.name)}--`})
+    const header: ElementContent[] =
+      document.kind === 'risk'
+        ? [
+            h('h1', t('risk.heading', {id: document.id, edition: manifest.edition, title: document.title})),
+            h('p.lead', document.summary),
+            ...(document.formerly.length > 0 ? [h('p.formerly', t('risk.formerly', {names: document.formerly.map((former) => former.title).join(', ')}))] : [])
+          ]
+        : [h('h1', document.title)]
+    return h(`section.document.document-${document.kind}`, {id: printId(document.name)}, [...header, ...(body.children as ElementContent[]), ...(document.kind === 'risk' ? [renderMappings(document, t, printId(document.name, 'mappings'))] : [])])
+  })
+
+  const tree: Root = {
+    type: 'root',
+    children: [
+      {type: 'doctype'},
+      h('html', {lang: translator.locale, dir: translator.dir}, [
+        h('head', [h('meta', {charSet: 'utf-8'}), h('title', `${manifest.title} ${manifest.edition}`), h('style', `${fontFaces()}\n${printCss()}`)]),
+        h('body', [cover, toc, ...documents])
+      ])
+    ]
+  }
+  return toHtml(tree)
+}

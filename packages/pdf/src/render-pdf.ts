@@ -1,0 +1,150 @@
+import type {Browser, Page} from 'puppeteer'
+import {exitCodes, MlTop10Error, type Edition} from '@mltop10/core'
+import {createTranslator, type Translator} from '@mltop10/i18n'
+import {fontFaces} from './fonts.js'
+import {readDestinationPages, updateDocumentInfo} from './pdf-structure.js'
+import {printId, renderPrintDocument} from './print-document.js'
+
+/** Options of `renderPdf`. */
+export interface RenderPdfOptions {
+  readonly edition: Edition
+  /** A running browser, shared by every PDF of a build. */
+  readonly browser: Browser
+  /** UI strings. Default: English. */
+  readonly translator?: Translator
+  /** Longest time one render may take before it fails. Default: 60 s. */
+  readonly timeoutMs?: number
+  /** Seconds since 1970 for the PDF dates. Default: the edition's release date. */
+  readonly sourceDateEpoch?: number | undefined
+}
+
+/** A rendered PDF with what it cost. */
+export interface PdfRender {
+  readonly bytes: Uint8Array
+  readonly pages: number
+  /** Milliseconds: loading the print document, each render pass, and post-processing. */
+  readonly timings: {readonly layout: number; readonly firstPass: number; readonly secondPass: number; readonly postProcess: number}
+}
+
+/**
+ * Renders an edition to PDF in two passes: the first finds the page of every
+ * document (Chrome has no `target-counter`), the second prints the contents
+ * with those numbers. Bookmarks come from the headings, tags from Chrome's
+ * tagged output; metadata, language, dates and id are set afterwards.
+ *
+ * @param options Edition, browser, translator and limits.
+ * @throws {MlTop10Error} When Chrome crashes or exceeds the time limit (exit code 3).
+ */
+export async function renderPdf(options: RenderPdfOptions): Promise<PdfRender> {
+  const {edition, browser} = options
+  const translator = options.translator ?? createTranslator()
+  const {t} = translator
+  const {manifest} = edition
+  const timeout = options.timeoutMs ?? 60_000
+  const label = `${manifest.edition}-${translator.locale}`
+  let page: Page | undefined
+  try {
+    return await withLimit(label, timeout, browser, async () => {
+      page = await browser.newPage()
+      let mark = performance.now()
+      const lap = () => {
+        const now = performance.now()
+        const elapsed = now - mark
+        mark = now
+        return Math.round(elapsed)
+      }
+      await page.setContent(renderPrintDocument({edition, translator}), {waitUntil: 'load', timeout})
+      await page.evaluate(() => document.fonts.ready.then(() => undefined))
+      const layout = lap()
+      const printOptions = {
+        format: 'a4',
+        preferCSSPageSize: true,
+        printBackground: true,
+        outline: true,
+        tagged: true,
+        displayHeaderFooter: true,
+        headerTemplate: headerTemplate(manifest.title, t('pdf.footerEdition', {edition: manifest.edition, version: manifest.version})),
+        footerTemplate: footerTemplate(translator.template('pdf.footer')),
+        timeout
+      } as const
+      const first = await page.pdf(printOptions)
+      const {pages} = readDestinationPages(first)
+      const numbers = new Map(edition.documents.map((document) => [document.name, pages.get(printId(document.name)) ?? 0]))
+      await page.evaluate((entries) => {
+        for (const [id, number] of entries) {
+          const target = document.querySelector(`.toc a[href="#${id}"] .toc-page`)
+          if (target) target.textContent = String(number)
+        }
+      }, edition.documents.map((document) => [printId(document.name), numbers.get(document.name) ?? 0] as const))
+      const firstPass = lap()
+      const second = await page.pdf(printOptions)
+      const secondPass = lap()
+      const date = new Date((options.sourceDateEpoch ?? Date.parse(`${manifest.released}T00:00:00Z`) / 1000) * 1000)
+      const check = readDestinationPages(second)
+      for (const document of edition.documents) {
+        if (check.pages.get(printId(document.name)) !== numbers.get(document.name)) {
+          throw new MlTop10Error(`The contents of the PDF ${label} moved between passes (${document.name})`, 'Report it: the contents page must keep its layout when page numbers are filled in', exitCodes.environment)
+        }
+      }
+      const bytes = updateDocumentInfo(second, {
+        title: `${manifest.title} ${manifest.edition}`,
+        author: 'OWASP Machine Learning Security Top 10 project',
+        subject: t('pdf.subject', {edition: manifest.edition}),
+        keywords: t('pdf.keywords', {ids: edition.risks.map((risk) => risk.id).join(', ')}),
+        creator: `mltop10 (edition ${manifest.edition}, version ${manifest.version})`,
+        producer: 'mltop10 with Chromium',
+        date,
+        idSeed: [manifest.edition, manifest.version, translator.locale, ...edition.documents.map((document) => document.hash)].join('\n')
+      })
+      const postProcess = lap()
+      return {bytes, pages: check.pageCount, timings: {layout, firstPass, secondPass, postProcess}}
+    })
+  } finally {
+    await page?.close().catch(() => undefined)
+  }
+}
+
+/** Runs a render, failing clearly if Chrome disconnects or the time limit passes. */
+async function withLimit<T>(label: string, timeout: number, browser: Browser, work: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  let onDisconnect: (() => void) | undefined
+  const failure = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MlTop10Error(`Chrome did not finish the PDF ${label} within ${Math.round(timeout / 1000)} s`, 'Chrome may be hung or the machine overloaded: try again, or raise the limit with --pdf-timeout', exitCodes.environment)), timeout)
+    onDisconnect = () => reject(new MlTop10Error(`Chrome stopped while rendering the PDF ${label}`, 'Chrome crashed or was killed: check memory and the Chrome installation (CHROME_PATH), then try again', exitCodes.environment))
+    browser.once('disconnected', onDisconnect)
+  })
+  try {
+    return await Promise.race([work(), failure])
+  } catch (error) {
+    if (error instanceof MlTop10Error) throw error
+    if (!browser.connected) throw new MlTop10Error(`Chrome stopped while rendering the PDF ${label}`, 'Chrome crashed or was killed: check memory and the Chrome installation (CHROME_PATH), then try again', exitCodes.environment)
+    if (error instanceof Error && (error.name === 'TimeoutError' || /timed out/i.test(error.message))) throw new MlTop10Error(`Chrome did not finish the PDF ${label} within ${Math.round(timeout / 1000)} s`, 'Chrome may be hung or the machine overloaded: try again, or raise the limit', exitCodes.environment)
+    throw error
+  } finally {
+    clearTimeout(timer)
+    if (onDisconnect) browser.off('disconnected', onDisconnect)
+  }
+}
+
+const templateStyle = "font-family: 'Noto Sans'; font-size: 7.5pt; color: #474c55; width: 100%; margin: 0 18mm; display: flex; justify-content: space-between;"
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+// Header and footer are rendered apart from the page: they get their own copy of the font,
+// or Chrome would embed one of the machine's fonts for them.
+function headerTemplate(title: string, edition: string): string {
+  return `<style>${templateFont()}</style><div style="${templateStyle}"><span>${escapeHtml(title)}</span><span>${escapeHtml(edition)}</span></div>`
+}
+
+function footerTemplate(template: string): string {
+  const text = escapeHtml(template).replace('{{page}}', '<span class="pageNumber"></span>').replace('{{total}}', '<span class="totalPages"></span>')
+  return `<style>${templateFont()}</style><div style="${templateStyle}"><span>${text}</span></div>`
+}
+
+let templateFontCache: string | undefined
+function templateFont(): string {
+  templateFontCache ??= fontFaces().split('\n')[0]!
+  return templateFontCache
+}

@@ -1,0 +1,68 @@
+import {mkdtempSync, readdirSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {launchBrowser} from '@mltop10/browser'
+import {exitCodes, loadEdition, MlTop10Error, type Edition} from '@mltop10/core'
+import * as pdf from '../src/index.js'
+
+const fixture = fileURLToPath(new URL('../../site/test/fixtures/edition/2023/', import.meta.url))
+const root = mkdtempSync(join(tmpdir(), 'mltop10-pdf-unit-'))
+let edition: Edition
+
+beforeAll(async () => {
+  edition = (await loadEdition(fixture)).edition!
+})
+afterAll(() => rmSync(root, {recursive: true, force: true}))
+
+describe('public API', () => {
+  it('exposes exactly the documented names', () => {
+    expect(Object.keys(pdf).sort()).toEqual(['buildPdfs', 'renderPdf'])
+  })
+})
+
+describe('buildPdfs', () => {
+  it('writes <edition>-<locale>.pdf and reports pages and timings per pass', async () => {
+    const events: string[] = []
+    const [output] = await pdf.buildPdfs({editions: [edition], outDir: join(root, 'ok'), onProgress: (event) => events.push(event.kind)})
+    expect(output).toMatchObject({file: '2023-en.pdf'})
+    expect(output!.pages).toBeGreaterThanOrEqual(6)
+    expect(Object.keys(output!.timings)).toEqual(['layout', 'firstPass', 'secondPass', 'postProcess'])
+    expect(events).toEqual(['launch', 'pdf'])
+    expect(readdirSync(join(root, 'ok'))).toEqual(['2023-en.pdf'])
+  })
+
+  it('fails with exit code 3 when the given browser does not exist, and writes nothing', async () => {
+    const error = await pdf.buildPdfs({editions: [edition], outDir: join(root, 'missing'), executablePath: '/opt/no-such/chrome'}).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(MlTop10Error)
+    expect((error as MlTop10Error).exitCode).toBe(exitCodes.environment)
+    expect((error as Error).message).toBe('The browser set by the --chrome option does not exist: /opt/no-such/chrome')
+    expect(() => readdirSync(join(root, 'missing'))).toThrow()
+  })
+
+  it('fails clearly, within its time limit, when Chrome does not finish', async () => {
+    const started = performance.now()
+    const error = await pdf.buildPdfs({editions: [edition], outDir: join(root, 'slow'), timeoutMs: 150}).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(MlTop10Error)
+    expect((error as Error).message).toMatch(/^Chrome did not finish the PDF 2023-en within 0 s$/)
+    expect(performance.now() - started).toBeLessThan(10_000)
+    expect(readdirSync(join(root, 'slow'))).toEqual([])
+  })
+})
+
+describe('renderPdf', () => {
+  it('fails clearly when Chrome crashes mid-render', async () => {
+    const chrome = await launchBrowser()
+    try {
+      const rendering = pdf.renderPdf({edition, browser: chrome.browser})
+      setTimeout(() => chrome.browser.process()?.kill('SIGKILL'), 100)
+      const error = await rendering.catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(MlTop10Error)
+      expect((error as Error).message).toBe('Chrome stopped while rendering the PDF 2023-en')
+      expect((error as MlTop10Error).exitCode).toBe(exitCodes.environment)
+    } finally {
+      await chrome.close()
+    }
+  })
+})

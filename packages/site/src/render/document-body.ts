@@ -1,0 +1,24 @@
+import type {Root} from 'hast'
+import type {EditionDocument} from '@mltop10/core'
+import type {BodyContext} from '../context.js'
+import {addHeadingIds} from '../plugins/heading-ids.js'
+import {rewriteContentLinks} from '../plugins/content-links.js'
+import {applyRiskStructure, wrapSections} from '../plugins/risk-structure.js'
+import {toSafeHast} from './markdown.js'
+
+/**
+ * The body of one document as safe hast, in its canonical structure: anchors
+ * derived from the structure (risks) or the headings (pages), links rewritten
+ * for the output, sections wrapped. Used for site pages and the print document.
+ *
+ * @param document A document of a validated edition; it is not modified.
+ * @param context UI strings, how hrefs are made, and the id prefix.
+ */
+export function renderDocumentBody(document: EditionDocument, context: BodyContext): Root {
+  const body = toSafeHast(document.tree)
+  if (document.kind === 'risk') applyRiskStructure(body, document, context)
+  else addHeadingIds(body, context.idPrefix)
+  rewriteContentLinks(body, context, document)
+  wrapSections(body)
+  return body
+}

@@ -1,6 +1,7 @@
 import {accessSync, constants, existsSync} from 'node:fs'
 import {delimiter, join} from 'node:path'
-import puppeteer from 'puppeteer'
+import {createRequire} from 'node:module'
+import {homedir} from 'node:os'
 import {exitCodes, MlTop10Error} from '@mltop10/core'
 
 /** Where a browser was found. */
@@ -36,8 +37,11 @@ export function resolveChrome(options: ResolveChromeOptions = {}): ResolvedChrom
   if (options.executablePath !== undefined) return {executablePath: mustExist(options.executablePath, 'the --chrome option'), source: 'option'}
   const fromEnv = env['CHROME_PATH']
   if (fromEnv) return {executablePath: mustExist(fromEnv, 'CHROME_PATH'), source: 'env'}
-  if (options.puppeteerCache ?? true) {
+  // puppeteer is slow to load: ask it for its browser only when its download cache exists.
+  const cache = env['PUPPETEER_CACHE_DIR'] ?? join(env['HOME'] ?? homedir(), '.cache', 'puppeteer')
+  if ((options.puppeteerCache ?? true) && existsSync(join(cache, 'chrome'))) {
     try {
+      const puppeteer = createRequire(import.meta.url)('puppeteer') as {executablePath(): string}
       const downloaded = puppeteer.executablePath()
       if (downloaded && isExecutable(downloaded)) return {executablePath: downloaded, source: 'puppeteer'}
     } catch {

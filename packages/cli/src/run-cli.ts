@@ -3,6 +3,7 @@ import {exitCodes, MlTop10Error} from '@mltop10/core'
 import {buildCommand} from './commands/build.js'
 import {checkCommand} from './commands/check.js'
 import {devCommand} from './commands/dev.js'
+import {pdfCommand} from './commands/pdf.js'
 
 /** Where the command line reads and writes: the process, or a test's buffers. */
 export interface CliIo {
@@ -35,6 +36,14 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
         },
         io
       )
+    }
+  },
+  {
+    usage: 'pdf [dir]',
+    summary: 'Validate, then render only the PDFs into --out (default: dist/pdf)',
+    run: (args, io) => {
+      const flags = (args.at(-1) ?? {}) as {out?: string; chrome?: string; pdfTimeout?: number}
+      return pdfCommand({dir: typeof args[0] === 'string' ? args[0] : '.', out: flags.out ?? 'dist/pdf', chrome: flags.chrome, pdfTimeout: Number(flags.pdfTimeout ?? 60)}, io)
     }
   },
   {

@@ -1,6 +1,6 @@
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {launchBrowser, type LaunchOptions} from '@mltop10/browser'
+import {launchBrowser, type LaunchedBrowser, type LaunchOptions} from '@mltop10/browser'
 import type {Edition} from '@mltop10/core'
 import {createTranslator, type Translator} from '@mltop10/i18n'
 import {renderPdf, type PdfRender} from './render-pdf.js'
@@ -13,6 +13,8 @@ export interface BuildPdfsOptions extends LaunchOptions {
   /** UI strings. Default: English. */
   readonly translator?: Translator
   readonly sourceDateEpoch?: number | undefined
+  /** A browser already starting (launched early to overlap with other work); the caller closes it. */
+  readonly browser?: Promise<LaunchedBrowser>
   /** Told when the browser is up and after each PDF, for progress lines. */
   readonly onProgress?: (event: {readonly kind: 'launch'; readonly ms: number} | {readonly kind: 'pdf'; readonly output: PdfOutput}) => void
 }
@@ -36,7 +38,7 @@ export interface PdfOutput extends Omit<PdfRender, 'bytes'> {
 export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfOutput[]> {
   const translator = options.translator ?? createTranslator()
   const started = performance.now()
-  const chrome = await launchBrowser(options)
+  const chrome = await (options.browser ?? launchBrowser(options))
   options.onProgress?.({kind: 'launch', ms: Math.round(performance.now() - started)})
   const outputs: PdfOutput[] = []
   try {
@@ -59,7 +61,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfOutput[]>
       options.onProgress?.({kind: 'pdf', output})
     }
   } finally {
-    await chrome.close()
+    if (!options.browser) await chrome.close()
   }
   return outputs
 }

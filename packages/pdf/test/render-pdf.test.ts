@@ -56,7 +56,7 @@ describe('renderPdf', () => {
     const chrome = await launchBrowser()
     try {
       const rendering = pdf.renderPdf({edition, browser: chrome.browser})
-      setTimeout(() => chrome.browser.process()?.kill('SIGKILL'), 100)
+      setTimeout(() => process.kill(chrome.pid!, 'SIGKILL'), 100)
       const error = await rendering.catch((caught: unknown) => caught)
       expect(error).toBeInstanceOf(MlTop10Error)
       expect((error as Error).message).toBe('Chrome stopped while rendering the PDF 2023-en')

@@ -1,9 +1,11 @@
 import {readFile} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
+import {launchBrowser} from '@mltop10/browser'
 import {exitCodes} from '@mltop10/core'
 import {buildSite} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
+import {ms, renderPdfs} from './render-pdfs.js'
 
 /** Options of the build command. */
 export interface BuildCommandOptions {
@@ -21,7 +23,6 @@ export interface BuildCommandOptions {
   readonly pdfTimeout: number
 }
 
-const ms = (value: number) => `${Math.round(value)} ms`
 
 /**
  * Validates the content, renders the PDF of every edition with one browser,
@@ -33,40 +34,30 @@ const ms = (value: number) => `${Math.round(value)} ms`
  */
 export async function buildCommand(options: BuildCommandOptions, io: CliIo): Promise<number> {
   const started = performance.now()
-  const {editions, ok} = await loadEditions(options.dir, io)
-  if (!ok) {
-    io.stderr.write('build stopped: fix the problems above; the previous output was left in place\n')
-    return exitCodes.contentErrors
-  }
-  const loaded = performance.now()
-  const pdfs = new Map<string, {file: string; bytes: Uint8Array}>()
-  if (options.pdfOut !== undefined) {
-    const pdfDir = resolve(io.cwd, options.pdfOut)
-    const sourceDateEpoch = process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined
-    // Loaded only when PDFs are wanted: puppeteer is slow to import, and the site alone does not need it.
-    const {buildPdfs} = await import('@mltop10/pdf')
-    const outputs = await buildPdfs({
-      editions,
-      outDir: pdfDir,
-      executablePath: options.chrome,
-      timeoutMs: options.pdfTimeout * 1000,
-      sourceDateEpoch,
-      onProgress: (event) => {
-        if (event.kind === 'launch') io.stdout.write(`pdf: Chrome started in ${ms(event.ms)}\n`)
-        else {
-          const {output} = event
-          const {timings} = output
-          io.stdout.write(`pdf: ${relative(io.cwd, join(pdfDir, output.file))}: ${output.pages} pages, ${Math.round(output.bytes / 1024)} KiB in ${ms(output.ms)} (layout ${ms(timings.layout)}, first pass ${ms(timings.firstPass)}, second pass ${ms(timings.secondPass)}, post-processing ${ms(timings.postProcess)})\n`)
-        }
-      }
-    })
-    for (const [index, output] of outputs.entries()) pdfs.set(editions[index]!.manifest.edition, {file: output.file, bytes: await readFile(join(pdfDir, output.file))})
-  }
-  const rendered = performance.now()
-  const outDir = resolve(io.cwd, options.out)
+  // Chrome boots while the content loads; its failure to start is reported only if PDFs are reached.
+  const chrome = options.pdfOut === undefined ? undefined : launchBrowser({executablePath: options.chrome, timeoutMs: options.pdfTimeout * 1000})
+  // A failed start is reported where the browser is awaited, not as an unhandled rejection.
+  chrome?.catch(() => undefined)
+  try {
+    const {editions, ok} = await loadEditions(options.dir, io)
+    if (!ok) {
+      io.stderr.write('build stopped: fix the problems above; the previous output was left in place\n')
+      return exitCodes.contentErrors
+    }
+    const loaded = performance.now()
+    const pdfs = new Map<string, {file: string; bytes: Uint8Array}>()
+    if (chrome && options.pdfOut !== undefined) {
+      const outputs = await renderPdfs(editions, resolve(io.cwd, options.pdfOut), chrome, options, io)
+      for (const [index, output] of outputs.entries()) pdfs.set(editions[index]!.manifest.edition, {file: output.file, bytes: await readFile(join(resolve(io.cwd, options.pdfOut), output.file))})
+    }
+    const rendered = performance.now()
+    const outDir = resolve(io.cwd, options.out)
   const result = await buildSite({editions, outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs})
   const done = performance.now()
   io.stdout.write(`site: ${result.pages} pages, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB in ${relative(io.cwd, outDir) || '.'} (load ${ms(loaded - started)}, render ${ms(done - rendered)})\n`)
-  io.stdout.write(`build: done in ${ms(done - started)}\n`)
-  return exitCodes.ok
+    io.stdout.write(`build: done in ${ms(done - started)}\n`)
+    return exitCodes.ok
+  } finally {
+    await chrome?.then((launched) => launched.close(), () => undefined)
+  }
 }

@@ -1,0 +1,41 @@
+import {resolve} from 'node:path'
+import {launchBrowser} from '@mltop10/browser'
+import {exitCodes} from '@mltop10/core'
+import type {CliIo} from '../run-cli.js'
+import {loadEditions} from './load-editions.js'
+import {ms, renderPdfs} from './render-pdfs.js'
+
+/** Options of the pdf command. */
+export interface PdfCommandOptions {
+  readonly dir: string
+  /** Output folder of the PDFs. */
+  readonly out: string
+  readonly chrome: string | undefined
+  /** Longest time one PDF may take, in seconds. */
+  readonly pdfTimeout: number
+}
+
+/**
+ * Validates the content and renders the PDF of every edition, without the site.
+ *
+ * @param options Folders and Chrome settings.
+ * @param io Output streams and working folder.
+ */
+export async function pdfCommand(options: PdfCommandOptions, io: CliIo): Promise<number> {
+  const started = performance.now()
+  // Chrome boots while the content loads.
+  const chrome = launchBrowser({executablePath: options.chrome, timeoutMs: options.pdfTimeout * 1000})
+  chrome.catch(() => undefined)
+  try {
+    const {editions, ok} = await loadEditions(options.dir, io)
+    if (!ok) {
+      io.stderr.write('pdf stopped: fix the problems above; the previous output was left in place\n')
+      return exitCodes.contentErrors
+    }
+    await renderPdfs(editions, resolve(io.cwd, options.out), chrome, options, io)
+    io.stdout.write(`pdf: done in ${ms(performance.now() - started)}\n`)
+    return exitCodes.ok
+  } finally {
+    await chrome.then((launched) => launched.close(), () => undefined)
+  }
+}

@@ -1,0 +1,28 @@
+import {join, relative} from 'node:path'
+import type {LaunchedBrowser} from '@mltop10/browser'
+import type {Edition} from '@mltop10/core'
+import {buildPdfs, type PdfOutput} from '@mltop10/pdf'
+import type {CliIo} from '../run-cli.js'
+
+/** Milliseconds as printed in progress lines. */
+export const ms = (value: number) => `${Math.round(value)} ms`
+
+/** Renders every edition's PDF with the early-started browser, printing a progress line for each. */
+export async function renderPdfs(editions: readonly Edition[], pdfDir: string, chrome: Promise<LaunchedBrowser>, options: {readonly pdfTimeout: number}, io: CliIo): Promise<PdfOutput[]> {
+  const sourceDateEpoch = process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined
+  return buildPdfs({
+    editions,
+    outDir: pdfDir,
+    browser: chrome,
+    timeoutMs: options.pdfTimeout * 1000,
+    sourceDateEpoch,
+    onProgress: (event) => {
+      if (event.kind === 'launch') io.stdout.write(`pdf: Chrome ready after ${ms(event.ms)} more\n`)
+      else {
+        const {output} = event
+        const {timings} = output
+        io.stdout.write(`pdf: ${relative(io.cwd, join(pdfDir, output.file))}: ${output.pages} pages, ${Math.round(output.bytes / 1024)} KiB in ${ms(output.ms)} (layout ${ms(timings.layout)}, first pass ${ms(timings.firstPass)}, second pass ${ms(timings.secondPass)}, post-processing ${ms(timings.postProcess)})\n`)
+      }
+    }
+  })
+}

@@ -127,6 +127,13 @@ describe('the 2023 PDF', () => {
     expect(internal).toBeGreaterThan(50)
   })
 
+  it('has no blank page: each carries text besides its header and footer', async () => {
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const text = (await pageText(number)).replace('OWASP Machine Learning Security Top 10 2023 edition, version 0.3.0', '').replace(`Page ${number} of ${pdf.numPages}`, '').trim()
+      expect(text.length, `page ${number}`).toBeGreaterThan(150)
+    }
+  })
+
   it('keeps external links clickable', async () => {
     const links = []
     for (let number = 3; number <= pdf.numPages; number++) for (const annotation of await (await pdf.getPage(number)).getAnnotations()) if (annotation.url) links.push(annotation.url as string)

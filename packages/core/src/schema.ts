@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import {atlasTechniques, llmTop10} from './catalogues.js'
+import {atlasTechniques, licenses, llmTop10} from './catalogues.js'
 
 const score = z.number().int().min(1).max(5)
 
@@ -42,10 +42,23 @@ export const manifestSchema = z.strictObject({
   }),
   status: z.enum(['draft', 'final']),
   released: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, {message: 'must be a date YYYY-MM-DD'}),
-  license: z.string().trim().min(1),
+  license: z.string().refine((id) => Object.hasOwn(licenses, id), {message: 'must be a known SPDX license id (see packages/core/src/catalogues.ts)'}),
   documents: z.array(z.string().regex(/^[A-Za-z\d][\w-]*$/, {message: 'must be a file name without .md'})).min(1)
 })
 
 export type RiskFrontMatter = z.output<typeof riskFrontMatterSchema>
 export type PageFrontMatter = z.output<typeof pageFrontMatterSchema>
 export type ManifestData = z.output<typeof manifestSchema>
+
+/** The optional site configuration, `content/site.yaml`. */
+export const siteConfigSchema = z.strictObject({
+  repository: z
+    .strictObject({
+      url: z.string().regex(/^https:\/\/[^\s/]+\/\S+[^/]$/, {message: 'must be the https URL of the repository, without a trailing slash'}),
+      branch: z.string().trim().min(1).default('main'),
+      path: z.string().regex(/^[\w./-]*$/, {message: 'must be a folder path inside the repository'}).default('content')
+    })
+    .optional()
+})
+
+export type SiteConfigData = z.output<typeof siteConfigSchema>

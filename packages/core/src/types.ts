@@ -192,3 +192,15 @@ export interface LoadResult {
   /** Number of errors over all files. */
   readonly errorCount: number
 }
+
+/** Site-wide settings from `content/site.yaml`; every field is optional. */
+export interface SiteConfig {
+  /** The repository holding the content, for "edit this page" and "report a problem" links. */
+  readonly repository?: {
+    /** https URL of a GitHub-style repository, such as `https://github.com/org/repo`. */
+    readonly url: string
+    readonly branch: string
+    /** Folder of the content inside the repository. */
+    readonly path: string
+  }
+}

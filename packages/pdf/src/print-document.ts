@@ -1,9 +1,9 @@
 import type {ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
-import type {Edition, EditionDocument} from '@mltop10/core'
+import {licenses, type Edition, type EditionDocument} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
-import {renderDocumentBody, renderMappings} from '@mltop10/site'
+import {renderDocumentBody, renderMappings, renderRiskMap} from '@mltop10/site'
 import {fontFaces, printCss} from './fonts.js'
 
 /** Id of a document in the print document; section anchors are `<id>--<anchor>`. */
@@ -17,10 +17,6 @@ export interface PrintDocumentOptions {
   readonly translator: Translator
   /** Page number of each document, by name, from a first pass; blank on the first pass. */
   readonly pageNumbers?: ReadonlyMap<string, number>
-}
-
-const licenseUrls: Readonly<Record<string, string>> = {
-  'CC-BY-SA-4.0': 'https://creativecommons.org/licenses/by-sa/4.0/'
 }
 
 /**
@@ -53,9 +49,9 @@ export function renderPrintDocument(options: PrintDocumentOptions): string {
       h('dt', t('pdf.cover.released')),
       h('dd', manifest.released),
       h('dt', t('pdf.cover.license')),
-      h('dd', licenseUrls[manifest.license] ? h('a', {href: licenseUrls[manifest.license]}, manifest.license) : manifest.license)
+      h('dd', h('a', {href: licenses[manifest.license]?.url}, licenses[manifest.license]?.name ?? manifest.license))
     ]),
-    h('p.cover-attribution', t('pdf.cover.attribution', {license: manifest.license}))
+    h('p.cover-attribution', t('site.licenseNotice', {license: licenses[manifest.license]?.name ?? manifest.license}))
   ])
 
   const tocEntry = (document: EditionDocument): ElementContent =>
@@ -65,6 +61,10 @@ export function renderPrintDocument(options: PrintDocumentOptions): string {
       h('span.toc-page', String(options.pageNumbers?.get(document.name) ?? ''))
     ]))
   const toc = h('nav.toc', {ariaLabelledBy: 'contents'}, [h('h1#contents', t('pdf.contents')), h('ol', edition.documents.map(tocEntry))])
+  const riskMap = h('section.risk-map-page', [
+    h('h1', t('riskMap.title')),
+    renderRiskMap(edition.risks, {t, href: (risk) => href(risk.name, undefined), idPrefix: 'print-', openTable: true})
+  ])
 
   const documents = edition.documents.map((document): ElementContent => {
     const body = renderDocumentBody(document, {t, href, idPrefix: `${printId(document.name)}--`})
@@ -85,7 +85,7 @@ export function renderPrintDocument(options: PrintDocumentOptions): string {
       {type: 'doctype'},
       h('html', {lang: translator.locale, dir: translator.dir}, [
         h('head', [h('meta', {charSet: 'utf-8'}), h('title', `${manifest.title} ${manifest.edition}`), h('style', `${fontFaces()}\n${printCss()}`)]),
-        h('body', [cover, toc, ...documents])
+        h('body', [cover, toc, riskMap, ...documents])
       ])
     ]
   }

@@ -1,6 +1,6 @@
 import type {Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
-import {exitCodes, MlTop10Error, type Edition} from '@mltop10/core'
+import {exitCodes, MlTop10Error, type Edition, type SiteConfig} from '@mltop10/core'
 import {createTranslator, type Translator} from '@mltop10/i18n'
 import {loadAssets} from './assets.js'
 import {checkLinks, type BuiltPage} from './check-links.js'
@@ -25,6 +25,8 @@ export interface BuildSiteOptions {
   readonly translator?: Translator
   /** Extra scripts for every page, as site paths (the dev server's reload script). */
   readonly extraAssets?: ReadonlyMap<string, string>
+  /** The repository of the content, for "edit this page" and "report a problem" links; none when absent. */
+  readonly repository?: SiteConfig['repository'] | undefined
   /** The PDF of each edition, by edition name: copied into the site and linked from every page. */
   readonly pdfs?: ReadonlyMap<string, {readonly file: string; readonly bytes: Uint8Array}>
 }
@@ -73,7 +75,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     const routes = createRoutes(translator.locale, edition.manifest.edition)
     const pdf = options.pdfs?.get(edition.manifest.edition)
     if (pdf) files.set(`pdf/${pdf.file}`, pdf.bytes)
-    const context: RenderContext = {edition, t: translator.t, translator, routes, baseUrl, linkSources, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined}
+    const context: RenderContext = {edition, t: translator.t, translator, routes, baseUrl, linkSources, repository: options.repository, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined}
     const entries: SearchEntry[] = []
     emit(renderHomePage(context), context)
     for (const document of edition.documents) {

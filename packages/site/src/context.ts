@@ -1,4 +1,4 @@
-import type {Edition} from '@mltop10/core'
+import type {Edition, SiteConfig} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
 import type {Routes} from './routes.js'
 
@@ -35,6 +35,8 @@ export interface RenderContext {
   readonly baseUrl: string
   /** Links made from content, filled while rendering. */
   readonly linkSources: LinkSource[]
+  /** The repository of the content, for edit and report links, when configured. */
+  readonly repository: SiteConfig['repository']
   /** The edition's PDF in this locale: site path and size, when one was built. */
   readonly pdf: {readonly path: string; readonly bytes: number} | undefined
 }

@@ -2,5 +2,6 @@ export {buildSite, type BuildResult, type BuildSiteOptions} from './build-site.j
 export {contentSecurityPolicy} from './render/layout.js'
 export {renderDocumentBody} from './render/document-body.js'
 export {renderMappings} from './render/mappings.js'
+export {renderRiskMap, type RiskMapOptions} from './render/risk-map.js'
 export type {BodyContext} from './context.js'
 export {serveSite, type ServeSiteOptions, type SiteServer} from './serve-site.js'

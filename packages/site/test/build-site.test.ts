@@ -39,7 +39,7 @@ function select(tree: ReturnType<typeof fromHtml>, test: (node: Element) => bool
 
 describe('public API', () => {
   it('exposes exactly the documented names', () => {
-    expect(Object.keys(site).sort()).toEqual(['buildSite', 'contentSecurityPolicy', 'renderDocumentBody', 'renderMappings', 'serveSite'])
+    expect(Object.keys(site).sort()).toEqual(['buildSite', 'contentSecurityPolicy', 'renderDocumentBody', 'renderMappings', 'renderRiskMap', 'serveSite'])
   })
 })
 
@@ -152,6 +152,48 @@ describe('buildSite', () => {
     const css = await readFile(join(outDir, 'assets/site.css'), 'utf8')
     expect(css).not.toMatch(/url\((?!fonts\/)/)
     expect(css).not.toContain('@import')
+  })
+
+  it('shows the edition facts on every page, with the license linked to its text', async () => {
+    const tree = await page('en/2023/about/index.html')
+    const facts = select(tree, (node) => node.tagName === 'nav' && String(node.properties['className']).includes('edition-facts'))[0]!
+    expect(toString(facts)).toBe('2023 editionVersion 1.0.0FinalReleased 2024-01-31CC BY-SA 4.0 (external link)')
+    expect(select({type: 'root', children: [facts]} as never, (node) => node.tagName === 'a')[0]?.properties['href']).toBe('https://creativecommons.org/licenses/by-sa/4.0/')
+  })
+
+  it('leaves out edit and report links when no repository is configured', async () => {
+    expect(select(await page('en/2023/about/index.html'), (node) => String(node.properties['className']).includes('page-actions'))).toEqual([])
+  })
+
+  it('links each page to its source file and to a prefilled problem report when a repository is configured', async () => {
+    const target = join(await temporaryFolder('site-repo'), 'site')
+    folders.push(target)
+    await site.buildSite({editions: [edition], outDir: target, baseUrl: 'https://example.org/', repository: {url: 'https://github.com/example/top10', branch: 'main', path: 'content'}})
+    const tree = fromHtml(await readFile(join(target, 'en/2023/ml02-data-poisoning-attack/index.html'), 'utf8'))
+    const links = select(tree, (node) => node.tagName === 'a' && String(node.properties['href']).startsWith('https://github.com/example/top10')).map((node) => String(node.properties['href']))
+    expect(links).toContain('https://github.com/example/top10/edit/main/content/editions/2023/ML02-data-poisoning-attack.md')
+    const report = new URL(links.find((href) => href.includes('/issues/new'))!)
+    expect(report.searchParams.get('title')).toBe('Problem with “ML02 Data Poisoning Attack” (2023 edition)')
+    expect(report.searchParams.get('body')).toContain('Page: https://example.org/en/2023/ml02-data-poisoning-attack/')
+    expect(links).toContain('https://github.com/example/top10')
+  })
+
+  it('opens the glossary with an A-Z index: letters with terms link to their group, the others are not links', async () => {
+    const tree = await page('en/2023/glossary/index.html')
+    const index = select(tree, (node) => node.tagName === 'nav' && String(node.properties['className']).includes('az-index'))[0]!
+    const links = select({type: 'root', children: [index]} as never, (node) => node.tagName === 'a').map((node) => [toString(node), node.properties['href']])
+    expect(links).toEqual([
+      ['M', '#letter-m'],
+      ['P', '#letter-p']
+    ])
+    expect(toString(index)).toContain('A (no terms)')
+    const headings = select(tree, (node) => (node.tagName === 'h2' || node.tagName === 'h3') && typeof node.properties['id'] === 'string').map((node) => [node.tagName, node.properties['id']])
+    expect(headings).toEqual([
+      ['h2', 'letter-m'],
+      ['h3', 'model-ensemble'],
+      ['h2', 'letter-p'],
+      ['h3', 'perturbation']
+    ])
   })
 
   it('redirects a former slug to the current page', async () => {

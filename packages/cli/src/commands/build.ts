@@ -39,7 +39,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   // A failed start is reported where the browser is awaited, not as an unhandled rejection.
   chrome?.catch(() => undefined)
   try {
-    const {editions, ok} = await loadEditions(options.dir, io)
+    const {editions, site, ok} = await loadEditions(options.dir, io)
     if (!ok) {
       io.stderr.write('build stopped: fix the problems above; the previous output was left in place\n')
       return exitCodes.contentErrors
@@ -52,7 +52,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     }
     const rendered = performance.now()
     const outDir = resolve(io.cwd, options.out)
-  const result = await buildSite({editions, outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs})
+  const result = await buildSite({editions, outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, repository: site.repository})
   const done = performance.now()
   io.stdout.write(`site: ${result.pages} pages, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB in ${relative(io.cwd, outDir) || '.'} (load ${ms(loaded - started)}, render ${ms(done - rendered)})\n`)
     io.stdout.write(`build: done in ${ms(done - started)}\n`)

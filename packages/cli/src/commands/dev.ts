@@ -41,12 +41,12 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
   const rebuild = async (): Promise<boolean> => {
     const started = performance.now()
     try {
-      const {editions, ok} = await loadEditions(contentDir, io)
+      const {editions, site, ok} = await loadEditions(contentDir, io)
       if (!ok) {
         io.stderr.write('dev: fix the problems above; still serving the last good build\n')
         return false
       }
-      await buildSite({editions, outDir, baseUrl, extraAssets})
+      await buildSite({editions, outDir, baseUrl, extraAssets, repository: site.repository})
     } catch (error) {
       if (!(error instanceof MlTop10Error)) throw error
       io.stderr.write(`error: ${error.message}\n  hint: ${error.hint}\n`)

@@ -1,12 +1,14 @@
 import {existsSync} from 'node:fs'
 import {readdir} from 'node:fs/promises'
-import {join, resolve} from 'node:path'
-import {formatReport, loadEdition, MlTop10Error, type Edition} from '@mltop10/core'
+import {dirname, join, resolve} from 'node:path'
+import {formatReport, loadEdition, loadSiteConfig, MlTop10Error, type Edition, type SiteConfig} from '@mltop10/core'
 import type {CliIo} from '../run-cli.js'
 
 /** Editions loaded for a command: all of them valid, or the problems already printed. */
 export interface LoadedEditions {
   readonly editions: readonly Edition[]
+  /** Settings from the content folder's `site.yaml` (empty when there is none). */
+  readonly site: SiteConfig
   readonly ok: boolean
 }
 
@@ -19,8 +21,13 @@ export interface LoadedEditions {
  */
 export async function loadEditions(dir: string, io: CliIo): Promise<LoadedEditions> {
   const editions: Edition[] = []
-  let ok = true
-  for (const editionDir of await findEditions(resolve(io.cwd, dir))) {
+  const editionDirs = await findEditions(resolve(io.cwd, dir))
+  // site.yaml sits in the content folder, beside editions/.
+  const siteConfig = await loadSiteConfig(dirname(dirname(editionDirs[0]!)))
+  const siteReport = formatReport(siteConfig.files, {cwd: io.cwd})
+  if (siteReport) io.stderr.write(`${siteReport}\n`)
+  let ok = siteConfig.errorCount === 0
+  for (const editionDir of editionDirs) {
     const result = await loadEdition(editionDir)
     const report = formatReport(result.files, {cwd: io.cwd})
     if (report) io.stderr.write(`${report}\n`)
@@ -36,7 +43,7 @@ export async function loadEditions(dir: string, io: CliIo): Promise<LoadedEditio
     }
   }
   editions.sort((a, b) => a.manifest.released.localeCompare(b.manifest.released))
-  return {editions, ok}
+  return {editions, site: siteConfig.config ?? {}, ok}
 }
 
 /** The edition folders a path names: itself, or the folders under its `editions/`. */

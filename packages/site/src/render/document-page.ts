@@ -5,6 +5,8 @@ import type {RenderContext} from '../context.js'
 import {relativeUrl} from '../routes.js'
 import {collectSearchEntries, type SearchEntry} from '../search-index.js'
 import type {PageSpec} from './layout.js'
+import {addGlossaryIndex} from '../plugins/glossary-index.js'
+import {externalLink} from './external-link.js'
 import {renderMappings} from './mappings.js'
 import {renderDocumentBody} from './document-body.js'
 
@@ -35,13 +37,16 @@ export function renderDocumentPage(document: EditionDocument, context: RenderCon
         ].filter((node) => node !== undefined)
       : [h('h1', document.title), h('p.lead', document.description)]
 
+  const index = document.kind === 'glossary' ? addGlossaryIndex(body, {t, idPrefix: ''}, context.translator.locale) : undefined
   const main: ElementContent[] = [
     h('article.document', {className: [`document-${document.kind}`]}, [
       h('header.page-header', header),
       ...(document.kind === 'risk' ? [renderToc(document, context)] : []),
+      ...(index ? [index] : []),
       ...(body.children as ElementContent[]),
       ...(document.kind === 'risk' ? [renderMappings(document, t, 'mappings')] : [])
     ]),
+    ...(context.repository ? [renderPageActions(document, context, folder)] : []),
     renderPager(document, context, folder)
   ]
   const title = document.kind === 'risk' ? `${document.id} ${document.title}` : document.title
@@ -82,4 +87,20 @@ function renderPager(document: EditionDocument, context: RenderContext, folder: 
       ? h(`a.pager-${rel}`, {href: relativeUrl(folder, routes.page(target.name)), rel: [rel]}, [h('span.pager-label', t(rel === 'prev' ? 'site.previous' : 'site.next')), h('span.pager-title', target.kind === 'risk' ? `${target.id} ${target.title}` : target.title)])
       : h('span')
   return h('nav.pager', {ariaLabel: t('site.pagination')}, [item(previous, 'prev'), item(next, 'next')])
+}
+
+/** "Edit this page" and "Report a problem with this page", built from the configured repository. */
+function renderPageActions(document: EditionDocument, context: RenderContext, folder: string): ElementContent {
+  const {t, edition, repository} = context
+  const {url, branch, path} = repository!
+  const title = document.kind === 'risk' ? `${document.id} ${document.title}` : document.title
+  const source = [path, 'editions', edition.manifest.edition, `${document.name}.md`].filter(Boolean).join('/')
+  const issue = new URL(`${url}/issues/new`)
+  issue.searchParams.set('title', t('site.reportTitle', {page: title, edition: edition.manifest.edition}))
+  issue.searchParams.set('body', t('site.reportBody', {url: new URL(folder, context.baseUrl).href}))
+  const external = t('site.externalLink')
+  return h('aside.page-actions', {ariaLabel: t('site.pageActions')}, h('ul', [
+    h('li', externalLink(`${url}/edit/${branch}/${source}`, [t('site.editPage')], external)),
+    h('li', externalLink(issue.href, [t('site.reportProblem')], external))
+  ]))
 }

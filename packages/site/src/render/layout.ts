@@ -1,6 +1,8 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
+import {licenses} from '@mltop10/core'
 import type {RenderContext} from '../context.js'
+import {externalLink} from './external-link.js'
 import {relativeUrl} from '../routes.js'
 
 /** The Content-Security-Policy of every page: nothing inline, nothing from another host. */
@@ -101,6 +103,7 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
       h('button.menu-toggle', {type: 'button', ariaExpanded: 'false', ariaControls: 'site-nav', hidden: true}, t('site.menu')),
       h('button.theme-toggle', {type: 'button', ariaPressed: 'false', hidden: true}, t('site.themeToggle'))
     ]),
+    renderEditionFacts(context, link),
     manifest.status === 'draft' ? h('p.draft-banner', {role: 'note'}, [h('strong', `${t('site.status.draft')}: `), t('site.draftNotice')]) : undefined,
     h('div.layout', [
       h('nav.site-nav#site-nav', {ariaLabel: t('site.mainNavigation')}, h('ul', [h('li.nav-home', h('a', {href: link(routes.home), ...(spec.current === '' ? {ariaCurrent: 'page'} : {})}, t('site.home'))), ...navItems])),
@@ -108,8 +111,7 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
     ]),
     h('footer.site-footer', [
       h('p', t('site.editionLine', {edition: manifest.edition, version: manifest.version, date: manifest.released}) + ` (${t(`site.status.${manifest.status}`)})`),
-      context.pdf ? h('p', renderDownloadLink(context, link(context.pdf.path))) : undefined,
-      h('p', t('site.license', {license: manifest.license}))
+      h('p', t('site.licenseNotice', {license: licenses[manifest.license]?.name ?? manifest.license}))
     ].filter((node): node is Element => node !== undefined))
   ].filter((node): node is Element => node !== undefined))
 
@@ -125,4 +127,29 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
 export function renderDownloadLink(context: RenderContext, href: string): Element {
   const megabytes = Math.max(0.1, Math.round(((context.pdf?.bytes ?? 0) / 1024 / 1024) * 10) / 10)
   return h('a.download', {href, type: 'application/pdf', download: ''}, context.t('site.downloadPdf', {size: `${megabytes} MB`}))
+}
+
+/**
+ * The edition's facts, on every page: edition, version, status, release date,
+ * license (linked to its text), changelog, source repository and the PDF.
+ *
+ * @param context Render context.
+ * @param link Makes a page-relative URL from a site path.
+ */
+function renderEditionFacts(context: RenderContext, link: (to: string) => string): Element {
+  const {t, edition, routes} = context
+  const {manifest} = edition
+  const license = licenses[manifest.license]
+  const changelog = edition.documents.find((document) => document.name === 'changelog')
+  const facts = [
+    h('li', t('site.facts.edition', {edition: manifest.edition})),
+    h('li', t('site.facts.version', {version: manifest.version})),
+    h(`li.status-${manifest.status}`, t(`site.status.${manifest.status}`)),
+    h('li', t('site.facts.released', {date: manifest.released})),
+    h('li', license ? externalLink(license.url, [h('span.license-badge', license.name)], t('site.externalLink')) : manifest.license),
+    changelog ? h('li', h('a', {href: link(routes.page(changelog.name))}, t('site.facts.changelog'))) : undefined,
+    context.repository ? h('li', externalLink(context.repository.url, [t('site.facts.source')], t('site.externalLink'))) : undefined,
+    context.pdf ? h('li', renderDownloadLink(context, link(context.pdf.path))) : undefined
+  ].filter((node): node is Element => node !== undefined)
+  return h('nav.edition-facts', {ariaLabel: t('site.facts.label')}, h('ul', facts))
 }

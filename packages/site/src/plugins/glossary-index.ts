@@ -1,0 +1,45 @@
+import type {Element, ElementContent, Root} from 'hast'
+import {h} from 'hastscript'
+import {toString} from 'hast-util-to-string'
+import type {BodyContext} from '../context.js'
+
+/**
+ * Groups the glossary's terms under letter headings (`#letter-a`), one level
+ * above the terms, and returns the A-Z index that links to them: letters with
+ * no term are shown but not linked. The letters come from the UI strings, so a
+ * locale can use its own alphabet.
+ *
+ * @param tree hast of the glossary body, after `wrapSections` (one section per term).
+ * @param context UI strings and the id prefix.
+ * @param locale Locale of the terms, for case and accent folding.
+ */
+export function addGlossaryIndex(tree: Root, context: Pick<BodyContext, 't' | 'idPrefix'>, locale: string): Element {
+  const {t, idPrefix} = context
+  const alphabet = [...t('glossary.alphabet')]
+  const groups = new Map<string, Element[]>()
+  const other: Element[] = []
+  const rest: Root['children'] = []
+  for (const node of tree.children) {
+    const heading = node.type === 'element' && node.tagName === 'section' ? node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'h2') : undefined
+    if (!heading) {
+      rest.push(node)
+      continue
+    }
+    heading.tagName = 'h3'
+    const initial = toString(heading).normalize('NFD').replace(/\p{M}/gu, '').charAt(0).toLocaleUpperCase(locale)
+    const group = alphabet.includes(initial) ? groups.get(initial) ?? groups.set(initial, []).get(initial)! : other
+    group.push(node as Element)
+  }
+  const letterId = (letter: string) => `${idPrefix}letter-${letter.toLocaleLowerCase(locale)}`
+  const sections: ElementContent[] = []
+  for (const letter of alphabet) {
+    const terms = groups.get(letter)
+    if (terms) sections.push(h('section.letter-group', {ariaLabelledBy: letterId(letter)}, [h('h2.letter', {id: letterId(letter)}, letter), ...terms]))
+  }
+  if (other.length > 0) sections.push(h('section.letter-group', {ariaLabelledBy: `${idPrefix}letter-other`}, [h('h2.letter', {id: `${idPrefix}letter-other`}, t('glossary.other')), ...other]))
+  tree.children = [...rest, ...(sections as Root['children'])]
+  return h('nav.az-index', {ariaLabel: t('glossary.index')}, h('ul', [
+    ...alphabet.map((letter) => h('li', groups.has(letter) ? h('a', {href: `#${letterId(letter)}`}, letter) : h('span.az-empty', [letter, h('span.visually-hidden', ` ${t('glossary.noTerms')}`)]))),
+    ...(other.length > 0 ? [h('li', h('a', {href: `#${idPrefix}letter-other`}, t('glossary.other')))] : [])
+  ]))
+}

@@ -1,6 +1,7 @@
 import type {Root} from 'mdast'
 import {slug} from 'github-slugger'
 import type {VFile} from 'vfile'
+import {headingText, takeExplicitId} from './heading-id.js'
 import {report} from './problem.js'
 import {hasText, splitSections} from './sections.js'
 import type {GlossaryTerm} from './types.js'
@@ -9,7 +10,8 @@ const collator = new Intl.Collator('en', {sensitivity: 'base'})
 
 /**
  * Reads the glossary body: one `## Term` per term, in alphabetical order, each
- * with a definition. A term's anchor is the GitHub-style slug of its heading.
+ * with a definition. A term's anchor is its explicit id (`## Term {#id}`) or the
+ * GitHub-style slug of its heading.
  *
  * @param tree Body of the glossary.
  * @param file The file to report on.
@@ -24,8 +26,10 @@ export function readGlossaryBody(tree: Root, file: VFile): {terms: GlossaryTerm[
   const terms: GlossaryTerm[] = []
   const anchors = new Set<string>()
   let previous: string | undefined
-  for (const section of sections) {
-    const id = slug(section.title)
+  for (const raw of sections) {
+    const explicit = takeExplicitId(raw.heading)
+    const section = {...raw, title: headingText(raw.heading)}
+    const id = explicit ?? slug(section.title)
     if (anchors.has(id)) {
       report(file, `Term \`${section.title}\` is defined twice`, section.heading.position, 'duplicate-anchor', 'Merge the two definitions into one')
     }

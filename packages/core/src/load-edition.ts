@@ -95,6 +95,7 @@ async function loadDocument(path: string, name: string): Promise<Loaded> {
       tree,
       anchors: body.anchors,
       links,
+      headingIds: [],
       hash,
       id: data.id,
       rank: Number(data.id.slice(2)),
@@ -118,13 +119,13 @@ async function loadDocument(path: string, name: string): Promise<Loaded> {
     const {terms, anchors} = readGlossaryBody(tree, file)
     const partial: Loaded = {...unreadable, anchors, links}
     if (!data || !yaml) return partial
-    const document: GlossaryDocument = {kind, name, path, title: data.title, description: data.description, tree, anchors, links, hash, terms}
+    const document: GlossaryDocument = {kind, name, path, title: data.title, description: data.description, tree, anchors, links, headingIds: terms.map((term) => term.id), hash, terms}
     return {...partial, document, locate: yaml.locate}
   }
-  const {anchors} = readPageBody(tree, file)
+  const {anchors, headingIds} = readPageBody(tree, file)
   const partial: Loaded = {...unreadable, anchors, links}
   if (!data || !yaml) return partial
-  const document: PageDocument = {kind, name, path, title: data.title, description: data.description, tree, anchors, links, hash}
+  const document: PageDocument = {kind, name, path, title: data.title, description: data.description, tree, anchors, links, headingIds, hash}
   return {...partial, document, locate: yaml.locate}
 }
 

@@ -110,6 +110,12 @@ export interface BaseDocument {
   readonly anchors: ReadonlySet<string>
   /** Links to other documents or anchors of this edition. */
   readonly links: readonly InternalLink[]
+  /**
+   * Anchors of the headings below the title, in document order (pages: every
+   * heading; glossary: every term). Empty for risks, whose anchors come from
+   * their structure.
+   */
+  readonly headingIds: readonly string[]
   /** SHA-256 (hex) of the source text, after BOM and CRLF normalisation. */
   readonly hash: string
 }

@@ -272,7 +272,8 @@ describe('buildSite on bad input', () => {
     const paragraph = 'Poisoned data changes what a model learns, and the change persists. '.repeat(20)
     const big = Array.from({length: 750}, (_, index) => `## Part ${index}\n\n${paragraph}\n`).join('\n')
     expect(big.length).toBeGreaterThan(1_000_000)
-    const large: Edition = {...edition, documents: edition.documents.map((document) => (document === edition.about ? {...document, tree: parseMarkdown(big)} : document))}
+    const headingIds = Array.from({length: 750}, (_, index) => `part-${index}`)
+    const large: Edition = {...edition, documents: edition.documents.map((document) => (document === edition.about ? {...document, tree: parseMarkdown(big), headingIds} : document))}
     const target = join(await temporaryFolder('site-large'), 'site')
     folders.push(target)
     const result = await site.buildSite({editions: [large], outDir: target})

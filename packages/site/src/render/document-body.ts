@@ -17,7 +17,7 @@ import {toSafeHast} from './markdown.js'
 export function renderDocumentBody(document: EditionDocument, context: BodyContext): Root {
   const body = toSafeHast(document.tree)
   if (document.kind === 'risk') applyRiskStructure(body, document, context)
-  else addHeadingIds(body, context.idPrefix)
+  else addHeadingIds(body, document.headingIds, context.idPrefix)
   rewriteContentLinks(body, context, document)
   wrapSections(body)
   return body

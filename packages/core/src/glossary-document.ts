@@ -15,8 +15,9 @@ const collator = new Intl.Collator('en', {sensitivity: 'base'})
  *
  * @param tree Body of the glossary.
  * @param file The file to report on.
+ * @param options `ordered: false` for a translation, which keeps the English order.
  */
-export function readGlossaryBody(tree: Root, file: VFile): {terms: GlossaryTerm[]; anchors: Set<string>} {
+export function readGlossaryBody(tree: Root, file: VFile, options: {readonly ordered?: boolean} = {}): {terms: GlossaryTerm[]; anchors: Set<string>} {
   const {preamble, sections} = splitSections(tree.children, 2)
   for (const node of [...preamble, ...sections.flatMap((section) => section.children)]) {
     if (node.type === 'heading') {
@@ -36,7 +37,7 @@ export function readGlossaryBody(tree: Root, file: VFile): {terms: GlossaryTerm[
     if (!hasText(section.children)) {
       report(file, `Term \`${section.title}\` has no definition`, section.heading.position, 'glossary-empty-term', 'Write a definition under the heading')
     }
-    if (previous !== undefined && collator.compare(previous, section.title) > 0) {
+    if ((options.ordered ?? true) && previous !== undefined && collator.compare(previous, section.title) > 0) {
       report(file, `Term \`${section.title}\` is out of alphabetical order: it comes after \`${previous}\``, section.heading.position, 'glossary-order', 'Move the term to its alphabetical place')
     }
     previous = section.title

@@ -57,3 +57,34 @@ export function collectLinks(tree: Root, name: string, file: VFile, ignore: Read
   })
   return links
 }
+
+/** What a link may target: a document's kind and, when its body could be read, its anchors. */
+export interface LinkTarget {
+  readonly name: string
+  readonly kind: 'risk' | 'glossary' | 'page'
+  readonly anchors: ReadonlySet<string> | undefined
+}
+
+/**
+ * Reports links to documents that do not exist and to anchors they do not have.
+ *
+ * @param links Links of one document.
+ * @param file The file to report on.
+ * @param targets Documents of the edition by name.
+ */
+export function checkLinks(links: readonly InternalLink[], file: VFile, targets: ReadonlyMap<string, LinkTarget>): void {
+  for (const link of links) {
+    const target = targets.get(link.document)
+    if (!target) {
+      report(file, `Link \`${link.url}\` points to a missing document \`${link.document}.md\``, link.position, 'missing-document', 'Fix the file name; documents of this edition are listed in edition.yaml')
+      continue
+    }
+    // A target whose body could not be read has its own error; its anchors are unknown.
+    if (link.anchor === undefined || !target.anchors || target.anchors.has(link.anchor)) continue
+    if (target.kind === 'glossary') {
+      report(file, `Unknown glossary term \`${link.anchor}\` in link \`${link.url}\``, link.position, 'unknown-glossary-term', 'Link to a term defined in glossary.md (the anchor is the slug of its heading), or add the term there')
+    } else {
+      report(file, `Link \`${link.url}\` points to a missing anchor \`#${link.anchor}\` in \`${target.name}.md\``, link.position, 'missing-anchor', target.kind === 'risk' ? 'Risk anchors are #description, #how-to-prevent, #risk-factors, #example-attack-scenarios, #references and #scenario-N' : 'Use the slug of a heading of that document')
+    }
+  }
+}

@@ -5,7 +5,7 @@ import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {MlTop10Error} from './errors.js'
 import {readGlossaryBody} from './glossary-document.js'
-import {collectLinks} from './links.js'
+import {checkLinks, collectLinks} from './links.js'
 import {parseMarkdown} from './markdown.js'
 import {readPageBody} from './page-document.js'
 import {countErrors, report} from './problem.js'
@@ -60,7 +60,7 @@ export async function loadEdition(dir: string): Promise<LoadResult> {
 
   if (manifest && manifestYaml) checkManifest(manifest, manifestYaml.locate, manifestSource.file, names, basename(root))
   checkIdentities(loaded)
-  for (const item of loaded) checkLinks(item, byName)
+  for (const item of loaded) checkLinks(item.links, item.file, byName)
 
   const files = [manifestSource.file, ...loaded.map((item) => item.file)]
   const errorCount = countErrors(files)
@@ -163,23 +163,6 @@ function checkIdentities(loaded: readonly Loaded[]): void {
       const owner = slugs.get(claim.slug)
       if (owner && owner !== document.name) report(file, `Slug \`${claim.slug}\` is already used by \`${owner}.md\``, locate(claim.path), 'duplicate-slug', 'Each current and former slug must lead to one risk only')
       else slugs.set(claim.slug, document.name)
-    }
-  }
-}
-
-function checkLinks(source: Loaded, byName: ReadonlyMap<string, Loaded>): void {
-  for (const link of source.links) {
-    const target = byName.get(link.document)
-    if (!target) {
-      report(source.file, `Link \`${link.url}\` points to a missing document \`${link.document}.md\``, link.position, 'missing-document', 'Fix the file name; documents of this edition are listed in edition.yaml')
-      continue
-    }
-    // A target whose body could not be read has its own error; its anchors are unknown.
-    if (link.anchor === undefined || !target.anchors || target.anchors.has(link.anchor)) continue
-    if (target.kind === 'glossary') {
-      report(source.file, `Unknown glossary term \`${link.anchor}\` in link \`${link.url}\``, link.position, 'unknown-glossary-term', 'Link to a term defined in glossary.md (the anchor is the slug of its heading), or add the term there')
-    } else {
-      report(source.file, `Link \`${link.url}\` points to a missing anchor \`#${link.anchor}\` in \`${target.name}.md\``, link.position, 'missing-anchor', target.kind === 'risk' ? 'Risk anchors are #description, #how-to-prevent, #risk-factors, #example-attack-scenarios, #references and #scenario-N' : 'Use the slug of a heading of that document')
     }
   }
 }

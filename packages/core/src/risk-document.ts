@@ -1,11 +1,11 @@
-import type {Link, List, Paragraph, Root, RootContent} from 'mdast'
+import type {Heading, Link, List, Paragraph, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {report} from './problem.js'
 import type {RiskFrontMatter} from './schema.js'
 import {hasText, splitSections, type RawSection} from './sections.js'
-import type {Control, Reference, RiskSections, Scenario, Section} from './types.js'
+import type {Control, Reference, RiskDocument, RiskSections, Scenario, Section} from './types.js'
 
 /** The fixed sections of a risk document: heading text, anchor and key. */
 export const riskSectionSpec = [
@@ -37,18 +37,26 @@ export interface RiskBody {
  *
  * @param tree Body of the document.
  * @param file The file to report on.
+ * @param english For a translation, the English page: sections are then matched by
+ *   position, and scenarios and references must be as many as in English.
  */
-export function readRiskBody(tree: Root, file: VFile): RiskBody {
-  checkHeadings(tree, file)
+export function readRiskBody(tree: Root, file: VFile, english?: RiskDocument): RiskBody {
   const {preamble, sections: found} = splitSections(tree.children, 2)
+  if (english && found.length !== riskSectionSpec.length) {
+    // With a section missing or added, every later check would only repeat this one.
+    matchSectionsByPosition(found, file, tree)
+    return {sections: undefined, controls: [], scenarios: [], references: [], referenceLinks: new Set(), anchors: new Set()}
+  }
+  checkHeadings(tree, file, english ? found[3]?.heading : undefined)
   // A stray first-level heading is reported by checkHeadings already.
   if (hasText(preamble.filter((node) => node.type !== 'heading' || node.depth !== 1))) {
     report(file, 'Text before the first section', preamble[0]?.position, 'risk-sections', `Move it into \`## Description\`; the sections are ${sectionList}`)
   }
-  const byTitle = checkSectionOrder(found, file, tree)
+  // A translation names its sections in its own language: they are matched by position.
+  const bySpec = english ? matchSectionsByPosition(found, file, tree) : checkSectionOrder(found, file, tree)
   const section = (index: number): Section | undefined => {
     const spec = riskSectionSpec[index]!
-    const raw = byTitle.get(spec.title)
+    const raw = bySpec.get(spec.title)
     return raw ? {id: spec.id, heading: raw.heading, children: raw.children, position: raw.position} : undefined
   }
   const [description, howToPrevent, riskFactors, exampleAttackScenarios, references] = riskSectionSpec.map((_, index) => section(index))
@@ -57,9 +65,9 @@ export function readRiskBody(tree: Root, file: VFile): RiskBody {
       report(file, `Section \`## ${toString(present.heading)}\` is empty`, present.heading.position, 'section-empty', 'Write the section, or see content/README.md for what it holds')
     }
   }
-  const scenarios = exampleAttackScenarios ? readScenarios(exampleAttackScenarios, file) : []
+  const scenarios = exampleAttackScenarios ? readScenarios(exampleAttackScenarios, file, english?.scenarios.length) : []
   const referenceLinks = new Set<Link>()
-  const referenceList = references ? readReferences(references, file, referenceLinks) : []
+  const referenceList = references ? readReferences(references, file, referenceLinks, english?.references.length) : []
   const anchors = new Set<string>(riskSectionSpec.map((spec) => spec.id))
   for (const scenario of scenarios) anchors.add(scenario.id)
   const sections = description && howToPrevent && riskFactors && exampleAttackScenarios && references ? {description, howToPrevent, riskFactors, exampleAttackScenarios, references} : undefined
@@ -73,11 +81,11 @@ export function readRiskBody(tree: Root, file: VFile): RiskBody {
   }
 }
 
-function checkHeadings(tree: Root, file: VFile): void {
+function checkHeadings(tree: Root, file: VFile, scenariosHeading?: Heading): void {
   let inScenarios = false
   for (const node of tree.children) {
     if (node.type !== 'heading') continue
-    if (node.depth === 2) inScenarios = toString(node).trim() === 'Example Attack Scenarios'
+    if (node.depth === 2) inScenarios = scenariosHeading ? node === scenariosHeading : toString(node).trim() === 'Example Attack Scenarios'
     else if (node.depth === 1) report(file, 'Risk documents have no first-level heading', node.position, 'heading-structure', 'Remove it: the title comes from `title` in the front matter')
     else if (node.depth === 3 && !inScenarios) report(file, 'Third-level heading outside `## Example Attack Scenarios`', node.position, 'heading-structure', 'Use `###` only for scenario titles; elsewhere use paragraphs or bold text')
     else if (node.depth > 3) report(file, `Heading of level ${node.depth} is not allowed in a risk document`, node.position, 'heading-structure', 'Use `##` for the fixed sections and `###` for scenarios only')
@@ -112,7 +120,21 @@ function checkSectionOrder(found: readonly RawSection[], file: VFile, tree: Root
   return byTitle
 }
 
-function readScenarios(section: Section, file: VFile): Scenario[] {
+/** Maps the sections of a translation to the fixed ones by position; the count must be five. */
+function matchSectionsByPosition(found: readonly RawSection[], file: VFile, tree: Root): Map<string, RawSection> {
+  const bySpec = new Map<string, RawSection>()
+  if (found.length !== riskSectionSpec.length) {
+    const place = found[riskSectionSpec.length]?.heading.position ?? tree.position?.end
+    report(file, `Translated page has ${found.length} sections; the English page has ${riskSectionSpec.length}`, place, 'translation-structure', `Translate each English section in order, as \`##\` headings: ${sectionList}`)
+  }
+  riskSectionSpec.forEach((spec, index) => {
+    const raw = found[index]
+    if (raw) bySpec.set(spec.title, raw)
+  })
+  return bySpec
+}
+
+function readScenarios(section: Section, file: VFile, englishCount?: number): Scenario[] {
   const {sections} = splitSections(section.children, 3)
   const scenarios = sections.map((raw, index): Scenario => {
     if (!hasText(raw.children)) {
@@ -120,13 +142,15 @@ function readScenarios(section: Section, file: VFile): Scenario[] {
     }
     return {id: `scenario-${index + 1}`, number: index + 1, title: raw.title, heading: raw.heading, children: raw.children, position: raw.position}
   })
-  if (scenarios.length < minimumScenarios) {
+  if (englishCount !== undefined && scenarios.length !== englishCount) {
+    report(file, `Translated page has ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}; the English page has ${englishCount}`, section.heading.position, 'translation-structure', 'Translate every scenario, in the same order, as a `###` heading with its text')
+  } else if (scenarios.length < minimumScenarios) {
     report(file, `${scenarios.length} example attack scenario${scenarios.length === 1 ? '' : 's'}; at least ${minimumScenarios} are required`, section.heading.position, 'scenario-count', 'Add scenarios as `### Title` subsections of `## Example Attack Scenarios`')
   }
   return scenarios
 }
 
-function readReferences(section: Section, file: VFile, referenceLinks: Set<Link>): Reference[] {
+function readReferences(section: Section, file: VFile, referenceLinks: Set<Link>, englishCount?: number): Reference[] {
   const lists = section.children.filter((node): node is List => node.type === 'list')
   const references: Reference[] = []
   const items = lists.flatMap((list) => list.children)
@@ -145,7 +169,9 @@ function readReferences(section: Section, file: VFile, referenceLinks: Set<Link>
     const note = (paragraph as Paragraph).children.slice(1).map((node: RootContent) => toString(node)).join('').replace(/^\s*[-:,]\s*/, '').trim()
     references.push({title: toString(link).trim(), url: link.url, note, position: item.position})
   }
-  if (items.length < minimumReferences) {
+  if (englishCount !== undefined && items.length !== englishCount) {
+    report(file, `Translated page has ${items.length} references; the English page has ${englishCount}`, section.heading.position, 'translation-structure', 'Keep every reference of the English page, in the same order')
+  } else if (items.length < minimumReferences) {
     report(file, `${items.length} reference${items.length === 1 ? '' : 's'}; at least ${minimumReferences} are required`, section.heading.position, 'reference-count', 'List the papers, standards and incident reports the text relies on')
   }
   return references

@@ -62,3 +62,20 @@ export const siteConfigSchema = z.strictObject({
 })
 
 export type SiteConfigData = z.output<typeof siteConfigSchema>
+
+const sourceHash = z.string().regex(/^[\da-f]{64}$/, {message: 'must be the SHA-256 (64 hex digits) of the English file'})
+
+/** Front matter of a translated risk page: only what is translated, and the English source's hash. */
+export const translatedRiskSchema = z.strictObject({
+  source: sourceHash,
+  id: z.string(),
+  title: z.string().trim().min(1),
+  summary: z.string().trim().min(1)
+})
+
+/** Front matter of any other translated page. */
+export const translatedPageSchema = z.strictObject({
+  source: sourceHash,
+  title: z.string().trim().min(1),
+  description: z.string().trim().min(1)
+})

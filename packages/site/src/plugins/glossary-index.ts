@@ -26,8 +26,13 @@ export function addGlossaryIndex(tree: Root, context: Pick<BodyContext, 't' | 'i
       continue
     }
     heading.tagName = 'h3'
-    const initial = toString(heading).normalize('NFD').replace(/\p{M}/gu, '').charAt(0).toLocaleUpperCase(locale)
-    const group = alphabet.includes(initial) ? groups.get(initial) ?? groups.set(initial, []).get(initial)! : other
+    // The first letter as written (Ñ), else without its accent (É -> E), else the English
+    // anchor's first letter, for scripts the index does not list (a Japanese term).
+    const first = toString(heading).charAt(0).toLocaleUpperCase(locale)
+    const folded = first.normalize('NFD').replace(/\p{M}/gu, '')
+    const anchor = String(heading.properties['id'] ?? '').replace(idPrefix, '').charAt(0).toLocaleUpperCase('en')
+    const initial = [first, folded, anchor].find((letter) => alphabet.includes(letter))
+    const group = initial ? groups.get(initial) ?? groups.set(initial, []).get(initial)! : other
     group.push(node as Element)
   }
   const letterId = (letter: string) => `${idPrefix}letter-${letter.toLocaleLowerCase(locale)}`

@@ -1,0 +1,142 @@
+import {existsSync} from 'node:fs'
+import {readdir} from 'node:fs/promises'
+import {join} from 'node:path'
+import type {VFile} from 'vfile'
+import {countErrors, loadTranslation, report, type Edition, type EditionDocument, type GlossaryDocument, type PageDocument, type RiskDocument} from '@mltop10/core'
+import {loadLocaleManifest, type LocaleManifest} from './locale-manifest.js'
+import {createTranslator, englishStrings, type Translator, type UiStrings} from './translator.js'
+import {loadUiStrings, type UiCoverage} from './ui-strings.js'
+
+/** Where a page of a locale stands against its English source. */
+export interface PageStatus {
+  readonly name: string
+  /** `translated`: up to date; `outdated`: English changed since; `missing`: shown in English. */
+  readonly state: 'translated' | 'outdated' | 'missing'
+  /** Hash of the English text the translation was made from. */
+  readonly sourceHash: string | undefined
+  /** Hash of the English text now. */
+  readonly englishHash: string
+  /** Absolute path of the English file, and of the translation when there is one. */
+  readonly englishPath: string
+  readonly path: string | undefined
+}
+
+/** An edition in a locale: translated pages where they exist, English elsewhere. */
+export interface LocalizedEdition {
+  readonly edition: Edition
+  readonly pages: readonly PageStatus[]
+}
+
+/** A loaded, validated locale. */
+export interface Locale {
+  readonly manifest: LocaleManifest
+  readonly dir: string
+  /** The locale's UI strings over its fallback chain, ending in English. */
+  readonly translator: Translator
+  readonly ui: UiCoverage
+  /** Localized editions by edition name. */
+  readonly editions: ReadonlyMap<string, LocalizedEdition>
+}
+
+/** What `loadLocales` returns. */
+export interface LoadLocalesResult {
+  readonly locales: readonly Locale[]
+  readonly files: readonly VFile[]
+  readonly errorCount: number
+}
+
+/**
+ * Loads every locale under a folder and validates it against the English
+ * editions: its manifest (code, native name, direction, fallback chain), its UI
+ * strings, and every translated page. Untranslated pages fall back to English.
+ *
+ * @param localesDir The `locales/` folder.
+ * @param english The validated English editions.
+ */
+export async function loadLocales(localesDir: string, english: readonly Edition[]): Promise<LoadLocalesResult> {
+  const folders = existsSync(localesDir) ? (await readdir(localesDir, {withFileTypes: true})).filter((entry) => entry.isDirectory() && existsSync(join(localesDir, entry.name, 'locale.yaml'))).map((entry) => entry.name).sort() : []
+  const files: VFile[] = []
+  const manifests = new Map<string, {manifest: LocaleManifest; file: VFile; locate: (path: readonly PropertyKey[]) => import('unist').Point; dir: string}>()
+  for (const folder of folders) {
+    const dir = join(localesDir, folder)
+    const loaded = await loadLocaleManifest(join(dir, 'locale.yaml'), folder)
+    files.push(loaded.file)
+    if (loaded.manifest) manifests.set(loaded.manifest.code, {...loaded, manifest: loaded.manifest, dir})
+  }
+  const chains = new Map<string, string[]>()
+  for (const [code, {manifest, file, locate}] of manifests) chains.set(code, resolveChain(code, manifests, file, locate, manifest))
+
+  const base = englishStrings()
+  const ui = new Map<string, Awaited<ReturnType<typeof loadUiStrings>>>()
+  for (const [code, {dir}] of manifests) {
+    const loaded = await loadUiStrings(join(dir, 'ui.json'), code, base)
+    files.push(loaded.file)
+    ui.set(code, loaded)
+  }
+  const locales: Locale[] = []
+  for (const [code, {manifest, dir}] of manifests) {
+    // UI strings fall back along the chain, then to English; pages fall back to English.
+    const chain = chains.get(code) ?? []
+    const resources: Record<string, UiStrings> = {}
+    for (const link of [code, ...chain]) {
+      const strings = ui.get(link)?.strings
+      if (strings) resources[link] = strings
+    }
+    const editions = new Map<string, LocalizedEdition>()
+    for (const edition of english) editions.set(edition.manifest.edition, await localizeEdition(edition, join(dir, 'editions', edition.manifest.edition), files))
+    locales.push({manifest, dir, translator: createTranslator({locale: code, resources, fallback: chain, dir: manifest.dir}), ui: ui.get(code)!.coverage, editions})
+  }
+  return {locales, files, errorCount: countErrors(files)}
+}
+
+function resolveChain(code: string, manifests: ReadonlyMap<string, {manifest: LocaleManifest}>, file: VFile, locate: (path: readonly PropertyKey[]) => import('unist').Point, manifest: LocaleManifest): string[] {
+  const chain: string[] = []
+  const seen = new Set([code])
+  let current = manifest
+  for (;;) {
+    const next = current.fallback.find((candidate) => candidate !== 'en')
+    if (next === undefined) return chain
+    if (seen.has(next)) {
+      report(file, `Fallback chain loops: ${[code, ...chain, next].join(' -> ')}`, locate(['fallback']), 'locale-fallback-loop', 'End the chain at a locale without fallback, or at en')
+      return chain
+    }
+    const target = manifests.get(next)
+    if (!target) {
+      report(file, `Fallback locale \`${next}\` does not exist`, locate(['fallback']), 'locale-unknown-fallback', 'Name a locale that has a folder under locales/, or remove it (English is always the last fallback)')
+      return chain
+    }
+    chain.push(next)
+    seen.add(next)
+    current = target.manifest
+  }
+}
+
+async function localizeEdition(edition: Edition, dir: string, files: VFile[]): Promise<LocalizedEdition> {
+  const names = existsSync(dir) ? (await readdir(dir)).filter((entry) => entry.endsWith('.md')).map((entry) => entry.slice(0, -3)).sort() : []
+  const translated = new Map<string, {document: EditionDocument; sourceHash: string; path: string}>()
+  for (const name of names) {
+    const path = join(dir, `${name}.md`)
+    const result = await loadTranslation(path, edition, name)
+    files.push(result.file)
+    if (result.document && result.sourceHash) translated.set(name, {document: result.document, sourceHash: result.sourceHash, path})
+  }
+  const pages = edition.documents.map((document): PageStatus => {
+    const translation = translated.get(document.name)
+    const state = !translation ? 'missing' : translation.sourceHash === document.hash ? 'translated' : 'outdated'
+    return {name: document.name, state, sourceHash: translation?.sourceHash, englishHash: document.hash, englishPath: document.path, path: translation?.path}
+  })
+  const documents = edition.documents.map((document) => translated.get(document.name)?.document ?? document)
+  const byName = new Map(documents.map((document) => [document.name, document]))
+  return {
+    pages,
+    edition: {
+      ...edition,
+      documents,
+      risks: documents.filter((document): document is RiskDocument => document.kind === 'risk').sort((a, b) => a.rank - b.rank),
+      glossary: byName.get('glossary') as GlossaryDocument,
+      introduction: byName.get('introduction') as PageDocument,
+      about: byName.get('about') as PageDocument,
+      relatedResources: byName.get('related-resources') as PageDocument
+    }
+  }
+}

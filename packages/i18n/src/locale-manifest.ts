@@ -1,0 +1,71 @@
+import type {VFile} from 'vfile'
+import {z} from 'zod'
+import {loadDataFile, report} from '@mltop10/core'
+
+/** A locale's manifest, `locales/<code>/locale.yaml`. */
+export interface LocaleManifest {
+  /** BCP 47 code, canonical form, equal to the folder name. */
+  readonly code: string
+  /** Name of the language in English. */
+  readonly name: string
+  /** Name of the language in itself. */
+  readonly nativeName: string
+  readonly dir: 'ltr' | 'rtl'
+  /** Locales to try before English, such as `[pt]` for `pt-BR`. */
+  readonly fallback: readonly string[]
+}
+
+const schema = z.strictObject({
+  code: z.string(),
+  name: z.string().trim().min(1),
+  nativeName: z.string().trim().min(1),
+  dir: z.enum(['ltr', 'rtl']),
+  fallback: z.array(z.string()).default([])
+})
+
+/**
+ * Checks a locale code: safe as a folder and URL part, well-formed BCP 47 in
+ * canonical case, and a language the platform knows.
+ *
+ * @param code The code to check.
+ * @returns What is wrong and how to fix it, or `undefined` when the code is good.
+ */
+export function checkLocaleCode(code: string): {reason: string; hint: string} | undefined {
+  if (!/^[A-Za-z\d]+(?:-[A-Za-z\d]+)*$/.test(code)) return {reason: `Locale code \`${code}\` is not a BCP 47 code`, hint: 'Use letters, digits and hyphens only, such as es, pt-BR or zh-Hant'}
+  let canonical: string
+  try {
+    canonical = Intl.getCanonicalLocales(code)[0]!
+  } catch {
+    return {reason: `Locale code \`${code}\` is not a valid BCP 47 code`, hint: 'Use a language, then optional script and region: es, pt-BR, zh-Hant'}
+  }
+  if (canonical !== code) return {reason: `Locale code \`${code}\` is not in canonical form`, hint: `Write it \`${canonical}\``}
+  const known = new Intl.DisplayNames(['en'], {type: 'language', fallback: 'none'}).of(code)
+  if (!known || known === code) return {reason: `Locale code \`${code}\` names no known language`, hint: 'Use an ISO 639 language code, such as es, ja or ar'}
+  return undefined
+}
+
+/**
+ * Reads and checks a locale manifest: the code (valid, canonical, the folder's
+ * name) and a native name that agrees with it.
+ *
+ * @param path Absolute path of `locale.yaml`.
+ * @param folder Name of the locale's folder.
+ */
+export async function loadLocaleManifest(path: string, folder: string): Promise<{manifest: LocaleManifest | undefined; file: VFile; locate: (path: readonly PropertyKey[]) => import('unist').Point}> {
+  const {file, data, locate} = await loadDataFile(path, schema)
+  if (!data) return {manifest: undefined, file, locate}
+  const problem = checkLocaleCode(data.code)
+  if (problem) {
+    report(file, problem.reason, locate(['code']), 'locale-code', problem.hint)
+    return {manifest: undefined, file, locate}
+  }
+  if (data.code !== folder) report(file, `Locale code \`${data.code}\` does not match its folder \`${folder}\``, locate(['code']), 'locale-code', `Rename the folder to \`${data.code}\`, or set \`code: ${folder}\``)
+  const expected = new Intl.DisplayNames([data.code], {type: 'language'}).of(data.code)
+  if (expected && expected.toLocaleLowerCase(data.code) !== data.nativeName.toLocaleLowerCase(data.code)) {
+    report(file, `Native name \`${data.nativeName}\` does not match the code \`${data.code}\``, locate(['nativeName']), 'locale-native-name', `The language of \`${data.code}\` calls itself \`${expected}\``)
+  }
+  const rtl = new Intl.Locale(data.code).maximize().script
+  const expectedDir = ['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg'].includes(rtl ?? '') ? 'rtl' : 'ltr'
+  if (data.dir !== expectedDir) report(file, `Direction \`${data.dir}\` does not match the script of \`${data.code}\``, locate(['dir']), 'locale-direction', `Set \`dir: ${expectedDir}\``)
+  return {manifest: data, file, locate}
+}

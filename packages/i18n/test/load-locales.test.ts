@@ -1,0 +1,148 @@
+import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {formatReport, loadEdition, type Edition} from '@mltop10/core'
+import {englishStrings, loadLocales} from '../src/index.js'
+
+const englishFixture = fileURLToPath(new URL('../../core/test/fixtures/_base/', import.meta.url))
+const roots: string[] = []
+let english: Edition
+
+beforeAll(async () => {
+  const root = await mkdtemp(join(tmpdir(), 'mltop10-english-'))
+  roots.push(root)
+  await cp(englishFixture, join(root, '2023'), {recursive: true})
+  english = (await loadEdition(join(root, '2023'))).edition!
+})
+afterAll(() => Promise.all(roots.map((root) => rm(root, {recursive: true, force: true}))))
+
+/** A valid Spanish locale translating one risk and one page, with English text for the UI strings. */
+async function makeLocales(change?: (locales: string) => Promise<void>): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'mltop10-locales-'))
+  roots.push(root)
+  const es = join(root, 'es')
+  await mkdir(join(es, 'editions', '2023'), {recursive: true})
+  await writeFile(join(es, 'locale.yaml'), 'code: es\nname: Spanish\nnativeName: español\ndir: ltr\nfallback: []\n')
+  await writeFile(join(es, 'ui.json'), `${JSON.stringify(englishStrings(), null, 2)}\n`)
+  const ml01 = english.risks[0]!
+  const source = await readFile(ml01.path, 'utf8')
+  const body = source.slice(source.indexOf('## Description'))
+  await writeFile(join(es, 'editions', '2023', 'ML01-input-manipulation-attack.md'), `---\nsource: ${ml01.hash}\nid: ML01\ntitle: Ataque de manipulación de entradas\nsummary: Entradas manipuladas.\n---\n\n${body.replace('## Description', '## Descripción')}`)
+  await writeFile(join(es, 'editions', '2023', 'about.md'), `---\nsource: ${'ab'.repeat(32)}\ntitle: Acerca de\ndescription: Quiénes somos.\n---\n\nVea [la introducción](introduction.md#how-to-read-a-risk).\n`)
+  await change?.(root)
+  return root
+}
+
+describe('loadLocales on a valid locale', () => {
+  it('localizes the edition page by page and reports each page state', async () => {
+    const root = await makeLocales()
+    const {locales, errorCount, files} = await loadLocales(root, [english])
+    expect(formatReport(files, {cwd: root})).toBe('')
+    expect(errorCount).toBe(0)
+    const [es] = locales
+    const localized = es!.editions.get('2023')!
+    expect(localized.pages.map((page) => [page.name, page.state])).toEqual([
+      ['introduction', 'missing'],
+      ['ML01-input-manipulation-attack', 'translated'],
+      ['ML02-data-poisoning-attack', 'missing'],
+      ['glossary', 'missing'],
+      ['about', 'outdated'],
+      ['related-resources', 'missing']
+    ])
+    const ml01 = localized.edition.risks[0]!
+    expect([ml01.title, ml01.scores, ml01.slug, ml01.sections.description.id]).toEqual(['Ataque de manipulación de entradas', english.risks[0]!.scores, 'input-manipulation-attack', 'description'])
+    expect(localized.edition.risks[1]).toBe(english.risks[1])
+    expect(es!.ui).toMatchObject({translated: es!.ui.total, missing: []})
+  })
+})
+
+describe.each([
+  {
+    name: 'invalid JSON in the UI strings',
+    change: (root: string) => writeFile(join(root, 'es', 'ui.json'), '{\n  "site": {\n    "home": "Inicio",\n  }\n}\n'),
+    expected: ['es/ui.json:4:3  error  Invalid JSON: Expected double-quoted property name  ui-json-syntax']
+  },
+  {
+    name: 'a dropped placeholder and a missing key',
+    change: async (root: string) => {
+      const strings = structuredClone(englishStrings()) as {site: Record<string, unknown>}
+      strings.site['editionLine'] = 'Edición {{edition}}, versión {{version}}'
+      delete strings.site['home']
+      await writeFile(join(root, 'es', 'ui.json'), JSON.stringify(strings, null, 2))
+    },
+    expected: ['es/ui.json:2:11  error  Missing UI string `site.home`  ui-missing-key', 'es/ui.json:11:20  error  UI string `site.editionLine` drops `{{date}}`  ui-placeholder']
+  },
+  {
+    name: 'a translated page missing a section',
+    change: async (root: string) => {
+      const path = join(root, 'es', 'editions', '2023', 'ML01-input-manipulation-attack.md')
+      const text = await readFile(path, 'utf8')
+      await writeFile(path, text.replace(/## Risk Factors\n\n[^\n]*\n\n/, ''))
+    },
+    expected: ['es/editions/2023/ML01-input-manipulation-attack.md:33:1  error  Translated page has 4 sections; the English page has 5  translation-structure']
+  },
+  {
+    name: 'a translated page claiming another id',
+    change: async (root: string) => {
+      const path = join(root, 'es', 'editions', '2023', 'ML01-input-manipulation-attack.md')
+      await writeFile(path, (await readFile(path, 'utf8')).replace('id: ML01', 'id: ML11'))
+    },
+    expected: ['es/editions/2023/ML01-input-manipulation-attack.md:3:5  error  Translated page claims id `ML11`, but `ML01-input-manipulation-attack.md` in English is `ML01`  translation-id']
+  },
+  {
+    name: 'a translated page that the English edition does not have',
+    change: (root: string) => writeFile(join(root, 'es', 'editions', '2023', 'ML11-new-risk.md'), '---\nsource: x\n---\n'),
+    expected: ['es/editions/2023/ML11-new-risk.md:1:1  error  `ML11-new-risk.md` is not a page of the English 2023 edition  translation-unknown-page']
+  },
+  {
+    name: 'a locale without UI strings',
+    change: (root: string) => rm(join(root, 'es', 'ui.json')),
+    expected: ['es/ui.json:1:1  error  The locale has no UI strings file  ui-missing-file']
+  },
+  {
+    name: 'a looping fallback chain',
+    change: async (root: string) => {
+      await writeFile(join(root, 'es', 'locale.yaml'), 'code: es\nname: Spanish\nnativeName: español\ndir: ltr\nfallback: [pt]\n')
+      await mkdir(join(root, 'pt'))
+      await writeFile(join(root, 'pt', 'locale.yaml'), 'code: pt\nname: Portuguese\nnativeName: português\ndir: ltr\nfallback: [es]\n')
+      await writeFile(join(root, 'pt', 'ui.json'), JSON.stringify(englishStrings()))
+    },
+    expected: ['es/locale.yaml:5:11  error  Fallback chain loops: es -> pt -> es  locale-fallback-loop', 'pt/locale.yaml:5:11  error  Fallback chain loops: pt -> es -> pt  locale-fallback-loop']
+  },
+  {
+    name: 'an unsafe locale code',
+    change: (root: string) => writeFile(join(root, 'es', 'locale.yaml'), 'code: ../x\nname: Spanish\nnativeName: español\ndir: ltr\n'),
+    expected: ['es/locale.yaml:1:7  error  Locale code `../x` is not a BCP 47 code  locale-code']
+  },
+  {
+    name: 'a locale code in the wrong form',
+    change: (root: string) => writeFile(join(root, 'es', 'locale.yaml'), 'code: EN_us\nname: English\nnativeName: English\ndir: ltr\n'),
+    expected: ['es/locale.yaml:1:7  error  Locale code `EN_us` is not a BCP 47 code  locale-code']
+  },
+  {
+    name: 'an unknown language',
+    change: (root: string) => writeFile(join(root, 'es', 'locale.yaml'), 'code: qq\nname: Unknown\nnativeName: Unknown\ndir: ltr\n'),
+    expected: ['es/locale.yaml:1:7  error  Locale code `qq` names no known language  locale-code']
+  },
+  {
+    name: 'a native name that contradicts the code',
+    change: async (root: string) => {
+      await mkdir(join(root, 'zh-Hant'))
+      await writeFile(join(root, 'zh-Hant', 'locale.yaml'), 'code: zh-Hant\nname: Traditional Chinese\nnativeName: 简体中文\ndir: ltr\n')
+      const strings = structuredClone(englishStrings()) as {search: Record<string, unknown>}
+      delete strings.search['results_one']
+      await writeFile(join(root, 'zh-Hant', 'ui.json'), JSON.stringify(strings))
+    },
+    expected: ['zh-Hant/locale.yaml:3:13  error  Native name `简体中文` does not match the code `zh-Hant`  locale-native-name']
+  }
+])('loadLocales on $name', ({change, expected}) => {
+  it('reports exactly the expected problems, with positions', async () => {
+    const root = await makeLocales(change)
+    const {files, errorCount} = await loadLocales(root, [english])
+    const lines = formatReport(files, {cwd: root, hints: false}).split('\n').filter(Boolean)
+    expect(lines).toEqual(expected)
+    expect(errorCount).toBe(expected.length)
+  })
+})

@@ -3,6 +3,7 @@ import {exitCodes, MlTop10Error} from '@mltop10/core'
 import {buildCommand} from './commands/build.js'
 import {checkCommand} from './commands/check.js'
 import {devCommand} from './commands/dev.js'
+import {i18nStatusCommand} from './commands/i18n-status.js'
 import {pdfCommand} from './commands/pdf.js'
 
 /** Where the command line reads and writes: the process, or a test's buffers. */
@@ -24,7 +25,7 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
     usage: 'build [dir]',
     summary: 'Validate, render the PDFs into --pdf-out (default: dist/pdf; --no-pdf skips them) and build the site into --out (default: dist/site)',
     run: (args, io) => {
-      const flags = (args.at(-1) ?? {}) as {out?: string; baseUrl?: string; pdf?: boolean; pdfOut?: string; chrome?: string; pdfTimeout?: number}
+      const flags = (args.at(-1) ?? {}) as {out?: string; baseUrl?: string; pdf?: boolean; pdfOut?: string; chrome?: string; pdfTimeout?: number; locales?: string}
       return buildCommand(
         {
           dir: typeof args[0] === 'string' ? args[0] : '.',
@@ -32,7 +33,8 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
           pdfOut: flags.pdf === false ? undefined : (flags.pdfOut ?? 'dist/pdf'),
           baseUrl: flags.baseUrl,
           chrome: flags.chrome,
-          pdfTimeout: Number(flags.pdfTimeout ?? 60)
+          pdfTimeout: Number(flags.pdfTimeout ?? 60),
+          locales: flags.locales
         },
         io
       )
@@ -42,8 +44,16 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
     usage: 'pdf [dir]',
     summary: 'Validate, then render only the PDFs into --out (default: dist/pdf)',
     run: (args, io) => {
-      const flags = (args.at(-1) ?? {}) as {out?: string; chrome?: string; pdfTimeout?: number}
-      return pdfCommand({dir: typeof args[0] === 'string' ? args[0] : '.', out: flags.out ?? 'dist/pdf', chrome: flags.chrome, pdfTimeout: Number(flags.pdfTimeout ?? 60)}, io)
+      const flags = (args.at(-1) ?? {}) as {out?: string; chrome?: string; pdfTimeout?: number; locales?: string}
+      return pdfCommand({dir: typeof args[0] === 'string' ? args[0] : '.', out: flags.out ?? 'dist/pdf', chrome: flags.chrome, pdfTimeout: Number(flags.pdfTimeout ?? 60), locales: flags.locales}, io)
+    }
+  },
+  {
+    usage: 'i18n-status [dir]',
+    summary: 'Per locale: pages translated, outdated (with the English changes) and missing, and UI strings; --json for machines',
+    run: (args, io) => {
+      const flags = (args.at(-1) ?? {}) as {json?: boolean; locales?: string}
+      return i18nStatusCommand({dir: typeof args[0] === 'string' ? args[0] : '.', locales: flags.locales, json: flags.json === true}, io)
     }
   },
   {
@@ -82,6 +92,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .option('--pdf-out <dir>', 'Output folder of the PDFs')
       .option('--chrome <path>', 'Chrome or Chromium executable (default: CHROME_PATH, puppeteer, then the system)')
       .option('--pdf-timeout <seconds>', 'Longest time one PDF may take')
+      .option('--locales <dir>', 'Locales folder (default: locales/ beside the content folder)')
+      .option('--json', 'Print JSON')
       .action((...args: unknown[]) => {
         action = () => command.run(args, io)
       })

@@ -5,28 +5,84 @@ import {dirname, join} from 'node:path'
 const packageRoot = dirname(createRequire(import.meta.url).resolve('@mltop10/pdf/package.json'))
 const require = createRequire(join(packageRoot, 'package.json'))
 
-const faces = [
-  {subset: 'latin', style: 'normal', weight: 400, range: 'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD'},
-  {subset: 'latin-ext', style: 'normal', weight: 400, range: 'U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, U+1D00-1DBF, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, U+2113, U+2C60-2C7F, U+A720-A7FF'}
+/** Font packages of the print edition: Noto Sans for Latin, plus one per other script. */
+const families = [
+  {package: '@fontsource/noto-sans', family: 'Noto Sans', weights: [400, 700], italic: true, script: undefined},
+  {package: '@fontsource/noto-sans-mono', family: 'Noto Sans Mono', weights: [400], italic: false, script: undefined},
+  {package: '@fontsource/noto-sans-jp', family: 'Noto Sans JP', weights: [400, 700], italic: false, script: 'Jpan'},
+  {package: '@fontsource/noto-sans-arabic', family: 'Noto Sans Arabic', weights: [400, 700], italic: false, script: 'Arab'}
 ] as const
 
-/**
- * `@font-face` rules for Noto Sans (regular, italic, bold; Latin and Latin
- * Extended) with the font data inlined, so the PDF embeds these fonts and never
- * the machine's: the same file on every machine.
- */
-export function fontFaces(): string {
-  const rules: string[] = []
-  for (const face of faces) {
-    for (const [style, weight] of [['normal', 400], ['italic', 400], ['normal', 700]] as const) {
-      const file = `noto-sans-${face.subset}-${weight}-${style}.woff2`
-      const data = readFileSync(require.resolve(`@fontsource/noto-sans/files/${file}`)).toString('base64')
-      rules.push(`@font-face { font-family: 'Noto Sans'; font-style: ${style}; font-weight: ${weight}; src: url(data:font/woff2;base64,${data}) format('woff2'); unicode-range: ${face.range}; }`)
+/** The families a locale's documents use: the Latin ones, and the one for its script. */
+function familiesFor(locale: string) {
+  const script = new Intl.Locale(locale).maximize().script
+  return families.filter((family) => family.script === undefined || family.script === script)
+}
+
+interface Face {
+  readonly family: string
+  readonly script: string | undefined
+  readonly style: string
+  readonly weight: number
+  readonly file: string
+  readonly ranges: readonly (readonly [number, number])[]
+}
+
+let faces: Face[] | undefined
+
+/** Every face of every family, with its unicode ranges, read from the @fontsource stylesheets. */
+function allFaces(): Face[] {
+  if (faces) return faces
+  faces = []
+  for (const family of families) {
+    for (const weight of family.weights) {
+      const sheets = [`${weight}.css`, ...(family.italic && weight === 400 ? [`${weight}-italic.css`] : [])]
+      for (const sheet of sheets) {
+        const css = readFileSync(require.resolve(`${family.package}/${sheet}`), 'utf8')
+        for (const block of css.match(/@font-face\s*\{[^}]*\}/g) ?? []) {
+          const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1]
+          const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1]
+          if (!file || !range) continue
+          const ranges = range.split(',').map((part) => {
+            const [start, end] = part.trim().replace(/^U\+/i, '').split('-')
+            return [Number.parseInt(start!, 16), Number.parseInt(end ?? start!, 16)] as const
+          })
+          faces.push({family: family.family, script: family.script, style: sheet.includes('italic') ? 'italic' : 'normal', weight, file, ranges})
+        }
+      }
     }
   }
-  const mono = readFileSync(require.resolve('@fontsource/noto-sans-mono/files/noto-sans-mono-latin-400-normal.woff2')).toString('base64')
-  rules.push(`@font-face { font-family: 'Noto Sans Mono'; font-style: normal; font-weight: 400; src: url(data:font/woff2;base64,${mono}) format('woff2'); }`)
-  return rules.join('\n')
+  return faces
+}
+
+/**
+ * `@font-face` rules, with the font data inlined, for every face that covers a
+ * character of the given text: the PDF then embeds these fonts, in any script,
+ * and never the machine's. Faces no character needs are left out, which keeps a
+ * Japanese document from carrying all 120 parts of its font.
+ *
+ * @param text Every character the document may show.
+ * @param locale The document's locale: it decides which script's font joins Noto Sans.
+ */
+export function fontFaces(text: string, locale: string): string {
+  const allowed = new Set<string>(familiesFor(locale).map((family) => family.family))
+  const codes = new Set<number>()
+  for (const character of text) codes.add(character.codePointAt(0)!)
+  const sorted = [...codes].sort((a, b) => a - b)
+  const covers = (face: Face) => face.ranges.some(([start, end]) => sorted.some((code) => code >= start && code <= end))
+  return allFaces()
+    .filter((face) => allowed.has(face.family) && covers(face))
+    .map((face) => {
+      const data = readFileSync(require.resolve(`${families.find((family) => family.family === face.family)!.package}/files/${face.file}`)).toString('base64')
+      const range = face.ranges.map(([start, end]) => (start === end ? `U+${start.toString(16)}` : `U+${start.toString(16)}-${end.toString(16)}`)).join(', ')
+      return `@font-face { font-family: '${face.family}'; font-style: ${face.style}; font-weight: ${face.weight}; src: url(data:font/woff2;base64,${data}) format('woff2'); unicode-range: ${range}; }`
+    })
+    .join('\n')
+}
+
+/** The font stack of a locale's print edition: Noto Sans first, then its script's family. */
+export function fontStack(locale: string): string {
+  return familiesFor(locale).filter((family) => family.family !== 'Noto Sans Mono').map((family) => `'${family.family}'`).join(', ')
 }
 
 /** The print stylesheet. */

@@ -1,10 +1,11 @@
 import type {ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
+import {toString} from 'hast-util-to-string'
 import {licenses, type Edition, type EditionDocument} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
 import {renderDocumentBody, renderMappings, renderRiskMap} from '@mltop10/site'
-import {fontFaces, printCss} from './fonts.js'
+import {fontFaces, fontStack, printCss} from './fonts.js'
 
 /** Id of a document in the print document; section anchors are `<id>--<anchor>`. */
 export function printId(name: string, anchor?: string): string {
@@ -79,13 +80,14 @@ export function renderPrintDocument(options: PrintDocumentOptions): string {
     return h(`section.document.document-${document.kind}`, {id: printId(document.name)}, [...header, ...(body.children as ElementContent[]), ...(document.kind === 'risk' ? [renderMappings(document, t, printId(document.name, 'mappings'))] : [])])
   })
 
+  const body = h('body', [cover, toc, riskMap, ...documents])
   const tree: Root = {
     type: 'root',
     children: [
       {type: 'doctype'},
       h('html', {lang: translator.locale, dir: translator.dir}, [
-        h('head', [h('meta', {charSet: 'utf-8'}), h('title', `${manifest.title} ${manifest.edition}`), h('style', `${fontFaces()}\n${printCss()}`)]),
-        h('body', [cover, toc, riskMap, ...documents])
+        h('head', [h('meta', {charSet: 'utf-8'}), h('title', `${manifest.title} ${manifest.edition}`), h('style', `${fontFaces(toString(body), translator.locale)}\nhtml { font-family: ${fontStack(translator.locale)}, sans-serif; }\n${printCss()}`)]),
+        body
       ])
     ]
   }

@@ -1,7 +1,7 @@
 import type {Browser, Page} from 'puppeteer-core'
 import {exitCodes, MlTop10Error, type Edition} from '@mltop10/core'
 import {createTranslator, type Translator} from '@mltop10/i18n'
-import {fontFaces} from './fonts.js'
+import {fontFaces, fontStack} from './fonts.js'
 import {readDestinationPages, updateDocumentInfo} from './pdf-structure.js'
 import {printId, renderPrintDocument} from './print-document.js'
 
@@ -63,8 +63,8 @@ export async function renderPdf(options: RenderPdfOptions): Promise<PdfRender> {
         outline: true,
         tagged: true,
         displayHeaderFooter: true,
-        headerTemplate: headerTemplate(manifest.title, t('pdf.footerEdition', {edition: manifest.edition, version: manifest.version})),
-        footerTemplate: footerTemplate(translator.template('pdf.footer')),
+        headerTemplate: headerTemplate(manifest.title, t('pdf.footerEdition', {edition: manifest.edition, version: manifest.version}), translator),
+        footerTemplate: footerTemplate(translator.template('pdf.footer'), translator),
         timeout
       } as const
       // The first pass only finds page numbers: tags and bookmarks do not change the layout, and
@@ -128,7 +128,7 @@ async function withLimit<T>(label: string, timeout: number, browser: Browser, wo
   }
 }
 
-const templateStyle = "font-family: 'Noto Sans'; font-size: 7.5pt; color: #474c55; width: 100%; margin: 0 18mm; display: flex; justify-content: space-between;"
+const templateStyle = (locale: string) => `font-family: ${fontStack(locale)}; font-size: 7.5pt; color: #474c55; width: 100%; margin: 0 18mm; display: flex; justify-content: space-between;`
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -136,17 +136,11 @@ function escapeHtml(text: string): string {
 
 // Header and footer are rendered apart from the page: they get their own copy of the font,
 // or Chrome would embed one of the machine's fonts for them.
-function headerTemplate(title: string, edition: string): string {
-  return `<style>${templateFont()}</style><div style="${templateStyle}"><span>${escapeHtml(title)}</span><span>${escapeHtml(edition)}</span></div>`
+function headerTemplate(title: string, edition: string, translator: Translator): string {
+  return `<style>${fontFaces(title + edition, translator.locale)}</style><div dir="${translator.dir}" style="${templateStyle(translator.locale)}"><span>${escapeHtml(title)}</span><span>${escapeHtml(edition)}</span></div>`
 }
 
-function footerTemplate(template: string): string {
+function footerTemplate(template: string, translator: Translator): string {
   const text = escapeHtml(template).replace('{{page}}', '<span class="pageNumber"></span>').replace('{{total}}', '<span class="totalPages"></span>')
-  return `<style>${templateFont()}</style><div style="${templateStyle}"><span>${text}</span></div>`
-}
-
-let templateFontCache: string | undefined
-function templateFont(): string {
-  templateFontCache ??= fontFaces().split('\n')[0]!
-  return templateFontCache
+  return `<style>${fontFaces(`${template}0123456789`, translator.locale)}</style><div dir="${translator.dir}" style="${templateStyle(translator.locale)}"><span>${text}</span></div>`
 }

@@ -7,11 +7,20 @@ import {checkLinks, type BuiltPage} from './check-links.js'
 import type {LinkSource, RenderContext} from './context.js'
 import {renderDocumentPage} from './render/document-page.js'
 import {renderHomePage} from './render/home-page.js'
-import {renderLayout, type PageSpec} from './render/layout.js'
+import {alternates, renderLayout, type PageSpec} from './render/layout.js'
+import {scriptFontAssets} from './script-fonts.js'
 import {renderNotFoundPage, renderRedirectPage, renderSearchPage} from './render/utility-pages.js'
 import {createRoutes, fileOf} from './routes.js'
 import {buildSearchIndex, type SearchEntry} from './search-index.js'
 import {writeFolderAtomically} from './write-atomic.js'
+
+/** A translated edition of the site: the locale's strings and its editions, page by page. */
+export interface SiteLocale {
+  readonly translator: Translator
+  readonly nativeName: string
+  /** Localized editions by edition name, with the state of each page. */
+  readonly editions: ReadonlyMap<string, {readonly edition: Edition; readonly pages: readonly {readonly name: string; readonly state: 'translated' | 'outdated' | 'missing'}[]}>
+}
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions {
@@ -23,6 +32,8 @@ export interface BuildSiteOptions {
   readonly baseUrl?: string | undefined
   /** Translator of the UI strings. Default: English. */
   readonly translator?: Translator
+  /** Translated editions, published beside English under their own locale code. */
+  readonly locales?: readonly SiteLocale[]
   /** Extra scripts for every page, as site paths (the dev server's reload script). */
   readonly extraAssets?: ReadonlyMap<string, string>
   /** The repository of the content, for "edit this page" and "report a problem" links; none when absent. */
@@ -59,7 +70,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
   for (const [path, content] of options.extraAssets ?? []) files.set(path, content)
   const pages: BuiltPage[] = []
   const linkSources: LinkSource[] = []
-  const sitemap: string[] = []
+  const sitemap: {url: string; alternates: {code: string; href: string}[]}[] = []
   const extraScripts = [...(options.extraAssets?.keys() ?? [])].filter((path) => path.endsWith('.js'))
 
   const emit = (spec: PageSpec, context: RenderContext) => {
@@ -67,15 +78,21 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     const tree: Root = renderLayout(full, context)
     files.set(fileOf(spec.folder), `${toHtml(tree)}\n`)
     pages.push({folder: spec.folder, tree, absolute: spec.links === 'absolute'})
-    if (!spec.noindex) sitemap.push(new URL(spec.folder, baseUrl).href)
+    if (!spec.noindex) sitemap.push({url: new URL(spec.folder, baseUrl).href, alternates: alternates(spec.folder, context).map((alternate) => ({...alternate, href: new URL(alternate.path, baseUrl).href}))})
   }
 
+  const english: SiteLocale = {translator, nativeName: 'English', editions: new Map(options.editions.map((edition) => [edition.manifest.edition, {edition, pages: edition.documents.map((document) => ({name: document.name, state: 'translated' as const}))}]))}
+  const locales = [english, ...(options.locales ?? [])]
+  const languages = locales.map((locale) => ({code: locale.translator.locale, nativeName: locale.nativeName}))
   let latest: RenderContext | undefined
-  for (const edition of options.editions) {
-    const routes = createRoutes(translator.locale, edition.manifest.edition)
-    const pdf = options.pdfs?.get(edition.manifest.edition)
+  for (const locale of locales) {
+    const t = locale.translator
+    let localeLatest: RenderContext | undefined
+    for (const {edition, pages} of locale.editions.values()) {
+    const routes = createRoutes(t.locale, edition.manifest.edition)
+    const pdf = options.pdfs?.get(`${edition.manifest.edition}-${t.locale}`) ?? (t.locale === translator.locale ? options.pdfs?.get(edition.manifest.edition) : undefined)
     if (pdf) files.set(`pdf/${pdf.file}`, pdf.bytes)
-    const context: RenderContext = {edition, t: translator.t, translator, routes, baseUrl, linkSources, repository: options.repository, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined}
+    const context: RenderContext = {edition, t: t.t, translator: t, routes, baseUrl, linkSources, languages, pageStates: new Map(pages.map((page) => [page.name, page.state])), repository: options.repository, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined}
     const entries: SearchEntry[] = []
     emit(renderHomePage(context), context)
     for (const document of edition.documents) {
@@ -88,17 +105,21 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
       for (const former of risk.formerly) emit(renderRedirectPage(routes.former(risk.id, former.slug), routes.page(risk.name), `${risk.id} ${risk.title}`, context), context)
     }
     files.set(routes.searchIndex, buildSearchIndex(entries, routes.search))
-    latest = context
+    localeLatest = context
+    }
+    if (!localeLatest) throw new MlTop10Error('No edition to build', 'Pass at least one edition to buildSite')
+    emit(renderRedirectPage(`${t.locale.toLowerCase()}/`, localeLatest.routes.home, localeLatest.edition.manifest.title, localeLatest), localeLatest)
+    latest ??= localeLatest
   }
   if (!latest) throw new MlTop10Error('No edition to build', 'Pass at least one edition to buildSite')
 
   const home = latest.routes.home
   emit(renderRedirectPage('', home, latest.edition.manifest.title, latest), latest)
-  emit(renderRedirectPage(`${translator.locale.toLowerCase()}/`, home, latest.edition.manifest.title, latest), latest)
   emit(renderNotFoundPage(latest), latest)
   files.set('sitemap.xml', renderSitemap(sitemap))
   files.set('robots.txt', `User-agent: *\nAllow: /\nSitemap: ${new URL('sitemap.xml', baseUrl).href}\n`)
 
+  for (const asset of scriptFontAssets(locales.map((locale) => locale.translator.locale))) files.set(asset.path, asset.content)
   const problems = checkLinks(pages, {files: new Set(files.keys()), basePath, sources: linkSources})
   if (problems.length > 0) {
     throw new MlTop10Error(`${problems.length} broken link${problems.length === 1 ? '' : 's'} in the site:\n${problems.join('\n')}`, 'Fix each link at the source it names; nothing was written', exitCodes.contentErrors)
@@ -120,7 +141,10 @@ function normaliseBaseUrl(baseUrl: string): string {
   return url.href.endsWith('/') ? url.href : `${url.href}/`
 }
 
-function renderSitemap(urls: readonly string[]): string {
-  const entries = [...urls].sort().map((url) => `  <url><loc>${url.replace(/&/g, '&amp;')}</loc></url>`)
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...entries, '</urlset>', ''].join('\n')
+function renderSitemap(entries: readonly {url: string; alternates: readonly {code: string; href: string}[]}[]): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;')
+  const lines = [...entries]
+    .sort((a, b) => a.url.localeCompare(b.url))
+    .map(({url, alternates: links}) => [`  <url><loc>${escape(url)}</loc>`, ...links.map((link) => `    <xhtml:link rel="alternate" hreflang="${link.code}" href="${escape(link.href)}"/>`), '  </url>'].join('\n'))
+  return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">', ...lines, '</urlset>', ''].join('\n')
 }

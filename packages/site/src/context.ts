@@ -25,6 +25,13 @@ export interface BodyContext {
   readonly onLink?: (href: string, source: string) => void
 }
 
+/** A language the site is published in. */
+export interface SiteLanguage {
+  /** BCP 47 code; also the first part of its URLs. */
+  readonly code: string
+  readonly nativeName: string
+}
+
 /** What every renderer of one edition in one locale needs. Built once per edition and locale. */
 export interface RenderContext {
   readonly edition: Edition
@@ -35,6 +42,10 @@ export interface RenderContext {
   readonly baseUrl: string
   /** Links made from content, filled while rendering. */
   readonly linkSources: LinkSource[]
+  /** Every language of the site, English first, for the language switcher and alternates. */
+  readonly languages: readonly SiteLanguage[]
+  /** Translation state of each page in this locale (English: all translated). */
+  readonly pageStates: ReadonlyMap<string, 'translated' | 'outdated' | 'missing'>
   /** The repository of the content, for edit and report links, when configured. */
   readonly repository: SiteConfig['repository']
   /** The edition's PDF in this locale: site path and size, when one was built. */

@@ -134,7 +134,7 @@ describe('buildSite', () => {
         expect(script.properties['src'], 'no inline script').toBeTruthy()
         expect(String(script.properties['src'])).not.toMatch(/^(?:https?:)?\/\//)
       }
-      for (const link of select(tree, (node) => node.tagName === 'link' && !String(node.properties['rel']).includes('canonical'))) {
+      for (const link of select(tree, (node) => node.tagName === 'link' && !['canonical', 'alternate'].includes(String(node.properties['rel'])))) {
         expect(String(link.properties['href'])).not.toMatch(/^(?:https?:)?\/\//)
       }
     }

@@ -5,6 +5,7 @@ import {exitCodes} from '@mltop10/core'
 import {buildSite} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
+import {loadLocalesFor} from './load-locales.js'
 import {ms, renderPdfs} from './render-pdfs.js'
 
 /** Options of the build command. */
@@ -21,6 +22,8 @@ export interface BuildCommandOptions {
   readonly chrome: string | undefined
   /** Longest time one PDF may take, in seconds. */
   readonly pdfTimeout: number
+  /** The locales folder; by default `locales/` beside the content folder. */
+  readonly locales: string | undefined
 }
 
 
@@ -39,7 +42,9 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   // A failed start is reported where the browser is awaited, not as an unhandled rejection.
   chrome?.catch(() => undefined)
   try {
-    const {editions, site, ok} = await loadEditions(options.dir, io)
+    const {editions, site, contentDir, ok: editionsOk} = await loadEditions(options.dir, io)
+    const {locales, ok: localesOk} = editionsOk ? await loadLocalesFor(options.locales, contentDir, editions, io) : {locales: [], ok: false}
+    const ok = editionsOk && localesOk
     if (!ok) {
       io.stderr.write('build stopped: fix the problems above; the previous output was left in place\n')
       return exitCodes.contentErrors
@@ -47,12 +52,12 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     const loaded = performance.now()
     const pdfs = new Map<string, {file: string; bytes: Uint8Array}>()
     if (chrome && options.pdfOut !== undefined) {
-      const outputs = await renderPdfs(editions, resolve(io.cwd, options.pdfOut), chrome, options, io)
-      for (const [index, output] of outputs.entries()) pdfs.set(editions[index]!.manifest.edition, {file: output.file, bytes: await readFile(join(resolve(io.cwd, options.pdfOut), output.file))})
+      const pdfDir = resolve(io.cwd, options.pdfOut)
+      for (const output of await renderPdfs(editions, locales, pdfDir, chrome, options, io)) pdfs.set(output.key, {file: output.file, bytes: await readFile(join(pdfDir, output.file))})
     }
     const rendered = performance.now()
     const outDir = resolve(io.cwd, options.out)
-  const result = await buildSite({editions, outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, repository: site.repository})
+  const result = await buildSite({editions, locales: locales.map((locale) => ({translator: locale.translator, nativeName: locale.manifest.nativeName, editions: locale.editions})), outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, repository: site.repository})
   const done = performance.now()
   io.stdout.write(`site: ${result.pages} pages, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB in ${relative(io.cwd, outDir) || '.'} (load ${ms(loaded - started)}, render ${ms(done - rendered)})\n`)
     io.stdout.write(`build: done in ${ms(done - started)}\n`)

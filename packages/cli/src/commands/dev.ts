@@ -5,6 +5,7 @@ import {exitCodes, MlTop10Error} from '@mltop10/core'
 import {buildSite, serveSite} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
+import {loadLocalesFor} from './load-locales.js'
 
 /** Options of the dev command. */
 export interface DevCommandOptions {
@@ -41,12 +42,13 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
   const rebuild = async (): Promise<boolean> => {
     const started = performance.now()
     try {
-      const {editions, site, ok} = await loadEditions(contentDir, io)
-      if (!ok) {
+      const {editions, site, ok: editionsOk} = await loadEditions(contentDir, io)
+      const {locales, ok: localesOk} = editionsOk ? await loadLocalesFor(undefined, contentDir, editions, io) : {locales: [], ok: false}
+      if (!editionsOk || !localesOk) {
         io.stderr.write('dev: fix the problems above; still serving the last good build\n')
         return false
       }
-      await buildSite({editions, outDir, baseUrl, extraAssets, repository: site.repository})
+      await buildSite({editions, locales: locales.map((locale) => ({translator: locale.translator, nativeName: locale.manifest.nativeName, editions: locale.editions})), outDir, baseUrl, extraAssets, repository: site.repository})
     } catch (error) {
       if (!(error instanceof MlTop10Error)) throw error
       io.stderr.write(`error: ${error.message}\n  hint: ${error.hint}\n`)

@@ -7,6 +7,8 @@ import type {CliIo} from '../run-cli.js'
 /** Editions loaded for a command: all of them valid, or the problems already printed. */
 export interface LoadedEditions {
   readonly editions: readonly Edition[]
+  /** The content folder (holding `editions/`). */
+  readonly contentDir: string
   /** Settings from the content folder's `site.yaml` (empty when there is none). */
   readonly site: SiteConfig
   readonly ok: boolean
@@ -23,7 +25,8 @@ export async function loadEditions(dir: string, io: CliIo): Promise<LoadedEditio
   const editions: Edition[] = []
   const editionDirs = await findEditions(resolve(io.cwd, dir))
   // site.yaml sits in the content folder, beside editions/.
-  const siteConfig = await loadSiteConfig(dirname(dirname(editionDirs[0]!)))
+  const contentDir = dirname(dirname(editionDirs[0]!))
+  const siteConfig = await loadSiteConfig(contentDir)
   const siteReport = formatReport(siteConfig.files, {cwd: io.cwd})
   if (siteReport) io.stderr.write(`${siteReport}\n`)
   let ok = siteConfig.errorCount === 0
@@ -43,7 +46,7 @@ export async function loadEditions(dir: string, io: CliIo): Promise<LoadedEditio
     }
   }
   editions.sort((a, b) => a.manifest.released.localeCompare(b.manifest.released))
-  return {editions, site: siteConfig.config ?? {}, ok}
+  return {editions, contentDir, site: siteConfig.config ?? {}, ok}
 }
 
 /** The edition folders a path names: itself, or the folders under its `editions/`. */

@@ -3,6 +3,7 @@ import {launchBrowser} from '@mltop10/browser'
 import {exitCodes} from '@mltop10/core'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
+import {loadLocalesFor} from './load-locales.js'
 import {ms, renderPdfs} from './render-pdfs.js'
 
 /** Options of the pdf command. */
@@ -13,6 +14,8 @@ export interface PdfCommandOptions {
   readonly chrome: string | undefined
   /** Longest time one PDF may take, in seconds. */
   readonly pdfTimeout: number
+  /** The locales folder; by default `locales/` beside the content folder. */
+  readonly locales: string | undefined
 }
 
 /**
@@ -27,12 +30,13 @@ export async function pdfCommand(options: PdfCommandOptions, io: CliIo): Promise
   const chrome = launchBrowser({executablePath: options.chrome, timeoutMs: options.pdfTimeout * 1000})
   chrome.catch(() => undefined)
   try {
-    const {editions, ok} = await loadEditions(options.dir, io)
-    if (!ok) {
+    const {editions, contentDir, ok: editionsOk} = await loadEditions(options.dir, io)
+    const {locales, ok: localesOk} = editionsOk ? await loadLocalesFor(options.locales, contentDir, editions, io) : {locales: [], ok: false}
+    if (!editionsOk || !localesOk) {
       io.stderr.write('pdf stopped: fix the problems above; the previous output was left in place\n')
       return exitCodes.contentErrors
     }
-    await renderPdfs(editions, resolve(io.cwd, options.out), chrome, options, io)
+    await renderPdfs(editions, locales, resolve(io.cwd, options.out), chrome, options, io)
     io.stdout.write(`pdf: done in ${ms(performance.now() - started)}\n`)
     return exitCodes.ok
   } finally {

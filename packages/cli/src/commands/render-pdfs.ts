@@ -1,6 +1,7 @@
 import {join, relative} from 'node:path'
 import type {LaunchedBrowser} from '@mltop10/browser'
 import type {Edition} from '@mltop10/core'
+import type {Locale} from '@mltop10/i18n'
 import {buildPdfs, type PdfOutput} from '@mltop10/pdf'
 import type {CliIo} from '../run-cli.js'
 
@@ -8,12 +9,17 @@ import type {CliIo} from '../run-cli.js'
 export const ms = (value: number) => `${Math.round(value)} ms`
 
 /** Renders every edition's PDF with the early-started browser, printing a progress line for each. */
-export async function renderPdfs(editions: readonly Edition[], pdfDir: string, chrome: Promise<LaunchedBrowser>, options: {readonly pdfTimeout: number}, io: CliIo): Promise<PdfOutput[]> {
+export async function renderPdfs(editions: readonly Edition[], locales: readonly Locale[], pdfDir: string, chrome: Promise<LaunchedBrowser>, options: {readonly pdfTimeout: number}, io: CliIo): Promise<(PdfOutput & {key: string})[]> {
   const sourceDateEpoch = process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined
-  return buildPdfs({
-    editions,
+  const browser = chrome
+  const all: (PdfOutput & {key: string})[] = []
+  const jobs = [{translator: undefined, editions}, ...locales.map((locale) => ({translator: locale.translator, editions: [...locale.editions.values()].map((localized) => localized.edition)}))]
+  for (const job of jobs) {
+    const outputs = await buildPdfs({
+    editions: job.editions,
+    ...(job.translator ? {translator: job.translator} : {}),
     outDir: pdfDir,
-    browser: chrome,
+    browser,
     timeoutMs: options.pdfTimeout * 1000,
     sourceDateEpoch,
     onProgress: (event) => {
@@ -25,4 +31,7 @@ export async function renderPdfs(editions: readonly Edition[], pdfDir: string, c
       }
     }
   })
+    all.push(...outputs.map((output) => ({...output, key: output.file.replace(/\.pdf$/, '')})))
+  }
+  return all
 }

@@ -38,8 +38,18 @@ export function renderDocumentPage(document: EditionDocument, context: RenderCon
       : [h('h1', document.title), h('p.lead', document.description)]
 
   const index = document.kind === 'glossary' ? addGlossaryIndex(body, {t, idPrefix: ''}, context.translator.locale) : undefined
+  const state = context.pageStates.get(document.name) ?? 'translated'
+  const language = context.languages.find((candidate) => candidate.code === context.translator.locale)?.nativeName ?? context.translator.locale
+  const contributing = context.edition.documents.find((candidate) => candidate.name === 'contributing')
+  const notice =
+    state === 'missing'
+      ? h('p.locale-notice.fallback-notice', {role: 'note'}, [t('locale.fallback', {language}), ...(contributing ? [' ', h('a', {href: relativeUrl(folder, `${routes.page(contributing.name)}#add-or-improve-a-translation`)}, t('locale.helpTranslate'))] : [])])
+      : state === 'outdated'
+        ? h('p.locale-notice.outdated-notice', {role: 'note'}, t('locale.outdated'))
+        : undefined
   const main: ElementContent[] = [
-    h('article.document', {className: [`document-${document.kind}`]}, [
+    ...(notice ? [notice] : []),
+    h('article.document', {className: [`document-${document.kind}`], ...(state === 'missing' && context.translator.locale !== 'en' ? {lang: 'en', dir: 'ltr'} : {})}, [
       h('header.page-header', header),
       ...(document.kind === 'risk' ? [renderToc(document, context)] : []),
       ...(index ? [index] : []),

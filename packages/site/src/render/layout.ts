@@ -3,6 +3,7 @@ import {h} from 'hastscript'
 import {licenses} from '@mltop10/core'
 import type {RenderContext} from '../context.js'
 import {externalLink} from './external-link.js'
+import {scriptFontStylesheet} from '../script-fonts.js'
 import {relativeUrl} from '../routes.js'
 
 /** The Content-Security-Policy of every page: nothing inline, nothing from another host. */
@@ -79,6 +80,8 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
     h('meta', {property: 'og:site_name', content: manifest.title}),
     h('meta', {property: 'og:locale', content: translator.locale.replace('-', '_')}),
     h('link', {rel: 'stylesheet', href: link('assets/site.css')}),
+    ...(scriptFontStylesheet(translator.locale) ? [h('link', {rel: 'stylesheet', href: link(scriptFontStylesheet(translator.locale)!)})] : []),
+    ...(spec.noindex ? [] : alternates(spec.folder, context).map((alternate) => h('link', {rel: 'alternate', hrefLang: alternate.code, href: new URL(alternate.path, context.baseUrl).href}))),
     h('script', {src: link('assets/theme.js')}),
     h('script', {src: link('assets/site.js'), defer: true}),
     ...(spec.scripts ?? []).map((script) => h('script', {src: link(script), type: 'module'})),
@@ -100,9 +103,10 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
         h('input', {type: 'search', id: 'site-search', name: 'q', placeholder: t('search.placeholder'), autocomplete: 'off'}),
         h('button', {type: 'submit'}, t('search.button'))
       ]),
+      context.languages.length > 1 && spec.links !== 'absolute' ? renderLanguages(spec.folder, context) : undefined,
       h('button.menu-toggle', {type: 'button', ariaExpanded: 'false', ariaControls: 'site-nav', hidden: true}, t('site.menu')),
       h('button.theme-toggle', {type: 'button', ariaPressed: 'false', hidden: true}, t('site.themeToggle'))
-    ]),
+    ].filter((node): node is Element => node !== undefined)),
     renderEditionFacts(context, link),
     manifest.status === 'draft' ? h('p.draft-banner', {role: 'note'}, [h('strong', `${t('site.status.draft')}: `), t('site.draftNotice')]) : undefined,
     h('div.layout', [
@@ -152,4 +156,30 @@ function renderEditionFacts(context: RenderContext, link: (to: string) => string
     context.pdf ? h('li', renderDownloadLink(context, link(context.pdf.path))) : undefined
   ].filter((node): node is Element => node !== undefined)
   return h('nav.edition-facts', {ariaLabel: t('site.facts.label')}, h('ul', facts))
+}
+
+/**
+ * The same page in every language of the site, for `hreflang` links and the
+ * sitemap: English is also the `x-default`. Pages outside a locale (the root,
+ * 404) have none.
+ *
+ * @param folder Folder of the page.
+ * @param context Render context.
+ */
+export function alternates(folder: string, context: RenderContext): {code: string; path: string}[] {
+  const own = `${context.translator.locale.toLowerCase()}/`
+  if (!folder.startsWith(own)) return []
+  const rest = folder.slice(own.length)
+  const links = context.languages.map((language) => ({code: language.code, path: `${language.code.toLowerCase()}/${rest}`}))
+  return [...links, {code: 'x-default', path: links[0]!.path}]
+}
+
+/** The language switcher: this page in every language, each named in itself. */
+function renderLanguages(folder: string, context: RenderContext): Element {
+  const links = alternates(folder, context).filter((alternate) => alternate.code !== 'x-default')
+  return h('nav.languages', {ariaLabel: context.t('locale.languages')}, h('ul', links.map((alternate) => {
+    const language = context.languages.find((candidate) => candidate.code === alternate.code)!
+    const current = alternate.code === context.translator.locale
+    return h('li', h('a', {href: relativeUrl(folder, alternate.path), hrefLang: alternate.code, lang: alternate.code, ...(current ? {ariaCurrent: 'page'} : {})}, language.nativeName))
+  })))
 }

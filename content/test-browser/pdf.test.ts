@@ -156,3 +156,29 @@ describe('the 2023 PDF', () => {
     expect(readdirSync(join(root, 'b'))).toEqual(['2023-en.pdf'])
   })
 })
+
+describe.each([
+  {code: 'ja', font: /^[A-Z]{6}\+NotoSans(JP\w*|Mono)?-/, cover: '版'},
+  {code: 'ar', font: /^[A-Z]{6}\+NotoSans(Arabic|Mono)?-/, cover: 'الإصدار'}
+])('the $code PDF', ({code, font, cover}) => {
+  it('is in its language, with translated labels and only embedded Noto fonts covering its script', async () => {
+    const {loadLocales} = await import('@mltop10/i18n')
+    const {locales} = await loadLocales(fileURLToPath(new URL('../../locales/', import.meta.url)), [edition])
+    const locale = locales.find((candidate) => candidate.manifest.code === code)!
+    const outDir = join(root, code)
+    const [output] = await buildPdfs({editions: [locale.editions.get('2023')!.edition], translator: locale.translator, outDir})
+    expect(output!.file).toBe(`2023-${code}.pdf`)
+    const path = join(outDir, output!.file)
+    const text = Buffer.from(readFileSync(path)).toString('latin1')
+    expect(text).toContain(`/Lang (${code})`)
+    // poppler reads right-to-left text in logical order (pdf.js does not, for Arabic).
+    const coverText = execFileSync('pdftotext', ['-f', '1', '-l', '1', path, '-'], {encoding: 'utf8'}).replace(/[\u202a-\u202e]/g, '')
+    expect(coverText).toContain(cover)
+    const listing = execFileSync('pdffonts', [path], {encoding: 'utf8'}).trim().split('\n').slice(2)
+    for (const line of listing) {
+      expect(line, line).toMatch(font)
+      expect(line).not.toContain('Type 3')
+    }
+    expect(listing.some((line) => (code === 'ja' ? /NotoSansJP/ : /NotoSansArabic/).test(line))).toBe(true)
+  })
+})

@@ -8,9 +8,11 @@ import type {Page} from 'puppeteer'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {launchBrowser, type LaunchedBrowser} from '@mltop10/browser'
 import {loadEdition} from '@mltop10/core'
+import {loadLocales} from '@mltop10/i18n'
 import {buildSite, serveSite, type SiteServer} from '@mltop10/site'
 
 const editionDir = fileURLToPath(new URL('../editions/2023/', import.meta.url))
+const localesDir = fileURLToPath(new URL('../../locales/', import.meta.url))
 const root = mkdtempSync(join(tmpdir(), 'mltop10-browser-'))
 const outDir = join(root, 'site')
 let server: SiteServer
@@ -20,10 +22,12 @@ let pagePaths: string[] = []
 beforeAll(async () => {
   const {edition} = await loadEdition(editionDir)
   if (!edition) throw new Error('the 2023 edition does not validate: run pnpm check')
-  await buildSite({editions: [edition], outDir, baseUrl: 'https://example.org/'})
+  const {locales, errorCount} = await loadLocales(localesDir, [edition])
+  if (errorCount > 0) throw new Error('the locales do not validate: run pnpm check')
+  await buildSite({editions: [edition], locales: locales.map((locale) => ({translator: locale.translator, nativeName: locale.manifest.nativeName, editions: locale.editions})), outDir, baseUrl: 'https://example.org/'})
   server = await serveSite({dir: outDir, port: 0})
   chrome = await launchBrowser()
-  pagePaths = ['en/2023/', 'en/2023/search/?q=poisoning', ...edition.documents.map((document) => `en/2023/${document.name.toLowerCase()}/`)]
+  pagePaths = ['en/2023/', 'en/2023/search/?q=poisoning', ...edition.documents.map((document) => `en/2023/${document.name.toLowerCase()}/`), 'es/2023/', 'es/2023/ml02-data-poisoning-attack/', 'es/2023/contributing/', 'ja/2023/glossary/', 'ja/2023/ml07-transfer-learning-attack/', 'ar/2023/', 'ar/2023/ml01-input-manipulation-attack/', 'ar/2023/glossary/']
 })
 
 afterAll(async () => {
@@ -165,6 +169,36 @@ describe('the built site in Chromium', () => {
     expect(await page.$eval('.site-header', (node) => getComputedStyle(node).display)).toBe('none')
     const pdf = await page.pdf({format: 'A4'})
     expect(pdf.byteLength).toBeGreaterThan(10_000)
+    await page.close()
+  })
+})
+
+describe('translated editions in Chromium', () => {
+  it('switches language to the same page', async () => {
+    const {page, problems} = await open('en/2023/ml02-data-poisoning-attack/')
+    await Promise.all([page.waitForNavigation(), page.click('nav.languages a[lang="es"]')])
+    expect(new URL(page.url()).pathname).toBe('/es/2023/ml02-data-poisoning-attack/')
+    expect(await page.$eval('html', (node) => node.lang)).toBe('es')
+    expect(await page.$eval('h1', (node) => node.textContent)).toContain('ML02:2023')
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  it('finds Spanish pages with a Spanish query', async () => {
+    const {page} = await open('es/2023/search/?q=envenenamiento')
+    await page.waitForSelector('.search-hits a')
+    const first = await page.$eval('.search-hits a', (node) => node.textContent)
+    expect(first).toMatch(/envenenamiento/i)
+    await page.close()
+  })
+
+  it('lays Arabic out right to left and marks English fallback text', async () => {
+    const {page} = await open('ar/2023/about/')
+    expect(await page.$eval('html', (node) => node.dir)).toBe('rtl')
+    expect(await page.$eval('article', (node) => node.lang)).toBe('en')
+    const navLeft = await page.$eval('#site-nav', (node) => node.getBoundingClientRect().left)
+    const mainLeft = await page.$eval('main', (node) => node.getBoundingClientRect().left)
+    expect(navLeft).toBeGreaterThan(mainLeft)
     await page.close()
   })
 })

@@ -1,0 +1,112 @@
+import {readFile, rm} from 'node:fs/promises'
+import {join} from 'node:path'
+import type {Element} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import {toString} from 'hast-util-to-string'
+import MiniSearch from 'minisearch'
+import {visit} from 'unist-util-visit'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import type {Edition} from '@mltop10/core'
+import {createTranslator} from '@mltop10/i18n'
+import {buildSite} from '../src/index.js'
+import {loadFixtureEdition, temporaryFolder} from './helpers.js'
+
+let outDir: string
+const folders: string[] = []
+
+beforeAll(async () => {
+  const english = await loadFixtureEdition()
+  const ml01 = english.risks[0]!
+  const spanish: Edition = {...english, documents: english.documents.map((document) => (document === ml01 ? {...ml01, title: 'Ataque de manipulación de entradas'} : document)), risks: [{...ml01, title: 'Ataque de manipulación de entradas'}, ...english.risks.slice(1)]}
+  const states = (translated: Record<string, 'translated' | 'outdated'>) => english.documents.map((document) => ({name: document.name, state: translated[document.name] ?? ('missing' as const)}))
+  const root = await temporaryFolder('site-locales')
+  folders.push(root)
+  outDir = join(root, 'site')
+  await buildSite({
+    editions: [english],
+    outDir,
+    baseUrl: 'https://example.org/',
+    locales: [
+      {translator: createTranslator({locale: 'es', resources: {es: {site: {home: 'Inicio'}, locale: {fallback: 'Esta página aún no está traducida al {{language}}.', languages: 'Idiomas', outdated: 'Traducción desactualizada.'}}}}), nativeName: 'español', editions: new Map([['2023', {edition: spanish, pages: states({'ML01-input-manipulation-attack': 'translated', glossary: 'outdated'})}]])},
+      {translator: createTranslator({locale: 'ar', dir: 'rtl'}), nativeName: 'العربية', editions: new Map([['2023', {edition: english, pages: states({})}]])},
+      {translator: createTranslator({locale: 'ja'}), nativeName: '日本語', editions: new Map([['2023', {edition: english, pages: states({})}]])}
+    ]
+  })
+})
+afterAll(() => Promise.all(folders.map((folder) => rm(folder, {recursive: true, force: true}))))
+
+async function page(path: string) {
+  return fromHtml(await readFile(join(outDir, path), 'utf8'))
+}
+
+function select(tree: ReturnType<typeof fromHtml>, test: (node: Element) => boolean): Element[] {
+  const found: Element[] = []
+  visit(tree, 'element', (node: Element) => {
+    if (test(node)) found.push(node)
+  })
+  return found
+}
+
+describe('a site with translated editions', () => {
+  it('publishes every locale under its code, with its strings and translated pages', async () => {
+    const tree = await page('es/2023/ml01-input-manipulation-attack/index.html')
+    expect(select(tree, (node) => node.tagName === 'html')[0]!.properties['lang']).toBe('es')
+    expect(toString(select(tree, (node) => node.tagName === 'h1')[0]!)).toBe('ML01:2023 Ataque de manipulación de entradas')
+    expect(toString(select(tree, (node) => node.tagName === 'li' && String(node.properties['className']) === 'nav-home')[0]!)).toBe('Inicio')
+  })
+
+  it('links the same page in every language, and declares the alternates with x-default', async () => {
+    const tree = await page('es/2023/glossary/index.html')
+    const switcher = select(tree, (node) => node.tagName === 'nav' && String(node.properties['className']) === 'languages')[0]!
+    expect(select({type: 'root', children: [switcher]} as never, (node) => node.tagName === 'a').map((link) => [toString(link), link.properties['href'], link.properties['lang']])).toEqual([
+      ['English', '../../../en/2023/glossary/', 'en'],
+      ['español', './', 'es'],
+      ['العربية', '../../../ar/2023/glossary/', 'ar'],
+      ['日本語', '../../../ja/2023/glossary/', 'ja']
+    ])
+    const alternates = select(tree, (node) => node.tagName === 'link' && String(node.properties['rel']) === 'alternate').map((link) => [link.properties['hrefLang'], link.properties['href']])
+    expect(alternates).toEqual([
+      ['en', 'https://example.org/en/2023/glossary/'],
+      ['es', 'https://example.org/es/2023/glossary/'],
+      ['ar', 'https://example.org/ar/2023/glossary/'],
+      ['ja', 'https://example.org/ja/2023/glossary/'],
+      ['x-default', 'https://example.org/en/2023/glossary/']
+    ])
+  })
+
+  it('marks an untranslated page: a notice in the locale language, and the English text as lang="en"', async () => {
+    const tree = await page('es/2023/about/index.html')
+    expect(toString(select(tree, (node) => String(node.properties['className']).includes('fallback-notice'))[0]!)).toBe('Esta página aún no está traducida al español.')
+    expect(select(tree, (node) => node.tagName === 'article')[0]!.properties['lang']).toBe('en')
+    expect(select(await page('es/2023/ml01-input-manipulation-attack/index.html'), (node) => String(node.properties['className']).includes('locale-notice'))).toEqual([])
+  })
+
+  it('warns on an outdated translation', async () => {
+    const tree = await page('es/2023/glossary/index.html')
+    expect(toString(select(tree, (node) => String(node.properties['className']).includes('outdated-notice'))[0]!)).toBe('Traducción desactualizada.')
+  })
+
+  it('lays out right-to-left locales right to left, and loads script fonts where needed', async () => {
+    const arabic = await page('ar/2023/index.html')
+    expect(select(arabic, (node) => node.tagName === 'html')[0]!.properties['dir']).toBe('rtl')
+    const stylesheets = (tree: ReturnType<typeof fromHtml>) => select(tree, (node) => node.tagName === 'link' && String(node.properties['rel']) === 'stylesheet').map((link) => link.properties['href'])
+    expect(stylesheets(arabic)).toEqual(['../../assets/site.css', '../../assets/fonts-arab.css'])
+    expect(stylesheets(await page('ja/2023/index.html'))).toEqual(['../../assets/site.css', '../../assets/fonts-jpan.css'])
+    expect(stylesheets(await page('es/2023/index.html'))).toEqual(['../../assets/site.css'])
+    const css = await readFile(join(outDir, 'assets/fonts-jpan.css'), 'utf8')
+    expect(css).toContain("font-family: 'Noto Sans JP'")
+    expect(css).toContain(':root:lang(ja)')
+  })
+
+  it('lists every locale in the sitemap with its alternates', async () => {
+    const sitemap = await readFile(join(outDir, 'sitemap.xml'), 'utf8')
+    expect(sitemap).toContain('<url><loc>https://example.org/ja/2023/about/</loc>\n    <xhtml:link rel="alternate" hreflang="en" href="https://example.org/en/2023/about/"/>')
+    expect(sitemap).toContain('hreflang="x-default"')
+  })
+
+  it('indexes each locale for search on its own', async () => {
+    const {options, index} = JSON.parse(await readFile(join(outDir, 'es/2023/search-index.json'), 'utf8'))
+    const hits = MiniSearch.loadJS(index, options).search('manipulación', {prefix: true})
+    expect(hits[0]).toMatchObject({page: 'ML01 Ataque de manipulación de entradas'})
+  })
+})

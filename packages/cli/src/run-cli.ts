@@ -1,8 +1,11 @@
+import {existsSync, readdirSync} from 'node:fs'
+import {join, resolve} from 'node:path'
 import {cac} from 'cac'
 import {exitCodes, MlTop10Error} from '@mltop10/core'
 import {buildCommand} from './commands/build.js'
 import {checkCommand} from './commands/check.js'
 import {devCommand} from './commands/dev.js'
+import {localeAddCommand} from './commands/locale-add.js'
 import {i18nStatusCommand} from './commands/i18n-status.js'
 import {pdfCommand} from './commands/pdf.js'
 
@@ -54,6 +57,17 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
     run: (args, io) => {
       const flags = (args.at(-1) ?? {}) as {json?: boolean; locales?: string}
       return i18nStatusCommand({dir: typeof args[0] === 'string' ? args[0] : '.', locales: flags.locales, json: flags.json === true}, io)
+    }
+  },
+  {
+    usage: 'locale-add <code>',
+    summary: 'Create a locale under --locales (default: locales): manifest, empty UI strings, page folders',
+    run: async (args, io) => {
+      const flags = (args.at(-1) ?? {}) as {locales?: string}
+      const localesDir = resolve(io.cwd, flags.locales ?? 'locales')
+      const editionsDir = join(localesDir, '..', 'content', 'editions')
+      const editions = existsSync(editionsDir) ? readdirSync(editionsDir).filter((name) => existsSync(join(editionsDir, name, 'edition.yaml'))) : []
+      return localeAddCommand({code: String(args[0]), dir: localesDir, editions}, io)
     }
   },
   {

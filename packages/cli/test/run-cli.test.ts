@@ -1,5 +1,5 @@
 import {existsSync} from 'node:fs'
-import {cp, mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -84,6 +84,43 @@ describe('mltop10 build', () => {
     expect(code).toBe(3)
     expect(stderr).toBe('error: The browser set by the --chrome option does not exist: /opt/no-such/chrome\n  hint: Point it at a Chrome or Chromium executable (for example /usr/bin/chromium), or unset it to search the system\n')
     expect(existsSync(join(root, 'nochrome'))).toBe(false)
+  })
+})
+
+describe('mltop10 locale-add', () => {
+  it('creates a locale that the next build publishes in English until translated', async () => {
+    const {code, stdout} = await run(['locale-add', 'pt-BR'])
+    expect(code).toBe(0)
+    expect(stdout).toContain('locale pt-BR (português (Brasil)) created in locales/pt-BR')
+    expect(await readFile(join(root, 'locales', 'pt-BR', 'locale.yaml'), 'utf8')).toBe('code: pt-BR\nname: Brazilian Portuguese\nnativeName: português (Brasil)\ndir: ltr\nfallback: []\n')
+    const build = await run(['build', '--no-pdf', '--out', 'out/with-locale'])
+    expect(build.stderr).toContain('warning  Missing UI string `site.home`  ui-missing-key')
+    expect(build.stdout).toContain('locale pt-BR: 0 pages translated, 0 outdated, 6 in English; 0/')
+    expect(build.code).toBe(0)
+    const page = await readFile(join(root, 'out', 'with-locale', 'pt-br', '2023', 'about', 'index.html'), 'utf8')
+    expect(page).toContain('<html lang="pt-BR" dir="ltr">')
+    expect(page).toContain('This page is not translated into português (Brasil) yet; it is shown in English.')
+    await rm(join(root, 'locales'), {recursive: true, force: true})
+  })
+
+  it.each([
+    ['../x', 'Locale code `../x` is not a BCP 47 code'],
+    ['EN_us', 'Locale code `EN_us` is not a BCP 47 code'],
+    ['en-us', 'Locale code `en-us` is not in canonical form'],
+    ['qq', 'Locale code `qq` names no known language']
+  ])('refuses the code %s with exit code 2', async (localeCode, message) => {
+    const {code, stderr} = await run(['locale-add', localeCode])
+    expect(code).toBe(2)
+    expect(stderr.split('\n')[0]).toBe(`error: ${message}`)
+    expect(existsSync(join(root, 'locales', localeCode))).toBe(false)
+  })
+
+  it('refuses a locale that exists', async () => {
+    expect((await run(['locale-add', 'de'])).code).toBe(0)
+    const {code, stderr} = await run(['locale-add', 'de'])
+    expect(code).toBe(2)
+    expect(stderr).toContain('Locale `de` already exists at locales/de')
+    await rm(join(root, 'locales'), {recursive: true, force: true})
   })
 })
 

@@ -1,7 +1,7 @@
 export {atlasTechniques, licenses, llmTop10} from './catalogues.js'
 export {exitCodes, MlTop10Error} from './errors.js'
 export {formatReport, type FormatReportOptions} from './format-report.js'
-export {countErrors, report} from './problem.js'
+export {countErrors, report, warn} from './problem.js'
 export {loadEdition, requiredPages} from './load-edition.js'
 export {loadDataFile, type DataFile} from './load-data-file.js'
 export {loadSiteConfig} from './load-site-config.js'

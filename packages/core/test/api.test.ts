@@ -19,7 +19,8 @@ describe('public API', () => {
       'requiredPages',
       'riskSectionSpec',
       'scoreFactors',
-      'scoreLevel'
+      'scoreLevel',
+      'warn'
     ])
   })
 })

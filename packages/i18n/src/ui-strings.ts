@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs'
 import {VFile} from 'vfile'
 import {z} from 'zod'
-import {loadDataFile, report} from '@mltop10/core'
+import {loadDataFile, report, warn} from '@mltop10/core'
 import type {UiStrings} from './translator.js'
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/
@@ -89,7 +89,8 @@ export async function loadUiStrings(path: string, locale: string, english: UiStr
     const entry = found.get(key)
     if (!entry) {
       missing.push(key)
-      report(file, `Missing UI string \`${key}\``, locate(key.split('.').slice(0, -1)), 'ui-missing-key', 'Translate it from packages/i18n/strings/en.json (notes for translators are in en.description.json)')
+      // Untranslated strings fall back to English: a warning, so a new locale publishes at once.
+      warn(file, `Missing UI string \`${key}\``, locate(key.split('.').slice(0, -1)), 'ui-missing-key', 'Translate it from packages/i18n/strings/en.json (notes for translators are in en.description.json)')
       continue
     }
     if (typeof entry.value !== 'string' || entry.value.trim() === '') {

@@ -166,7 +166,9 @@ describe.each([
     const {locales} = await loadLocales(fileURLToPath(new URL('../../locales/', import.meta.url)), [edition])
     const locale = locales.find((candidate) => candidate.manifest.code === code)!
     const outDir = join(root, code)
-    const [output] = await buildPdfs({editions: [locale.editions.get('2023')!.edition], translator: locale.translator, outDir})
+    const localized = locale.editions.get('2023')!
+    const pageStates = new Map([['2023', new Map(localized.pages.map((page) => [page.name, page.state]))]])
+    const [output] = await buildPdfs({editions: [localized.edition], translator: locale.translator, outDir, pageStates, nativeName: locale.manifest.nativeName})
     expect(output!.file).toBe(`2023-${code}.pdf`)
     const path = join(outDir, output!.file)
     const text = Buffer.from(readFileSync(path)).toString('latin1')
@@ -180,5 +182,9 @@ describe.each([
       expect(line).not.toContain('Type 3')
     }
     expect(listing.some((line) => (code === 'ja' ? /NotoSansJP/ : /NotoSansArabic/).test(line))).toBe(true)
+    if (code === 'ja') {
+      const all = execFileSync('pdftotext', [path, '-'], {encoding: 'utf8'})
+      expect(all).toContain('このページはまだ日本語に翻訳されていないため、英語で表示しています。')
+    }
   })
 })

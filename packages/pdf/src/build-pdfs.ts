@@ -13,6 +13,10 @@ export interface BuildPdfsOptions extends LaunchOptions {
   /** UI strings. Default: English. */
   readonly translator?: Translator
   readonly sourceDateEpoch?: number | undefined
+  /** Translation state of each page by edition name, for notices on pages shown in English or outdated. */
+  readonly pageStates?: ReadonlyMap<string, ReadonlyMap<string, 'translated' | 'outdated' | 'missing'>>
+  /** The locale's name in itself. */
+  readonly nativeName?: string
   /** A browser already starting (launched early to overlap with other work); the caller closes it. */
   readonly browser?: Promise<LaunchedBrowser>
   /** Told when the browser is up and after each PDF, for progress lines. */
@@ -45,7 +49,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfOutput[]>
     await mkdir(options.outDir, {recursive: true})
     for (const edition of options.editions) {
       const begin = performance.now()
-      const render = await renderPdf({edition, browser: chrome.browser, translator, timeoutMs: options.timeoutMs ?? 60_000, sourceDateEpoch: options.sourceDateEpoch})
+      const render = await renderPdf({edition, browser: chrome.browser, translator, timeoutMs: options.timeoutMs ?? 60_000, sourceDateEpoch: options.sourceDateEpoch, pageStates: options.pageStates?.get(edition.manifest.edition), nativeName: options.nativeName})
       const file = `${edition.manifest.edition}-${translator.locale}.pdf`
       const path = join(options.outDir, file)
       const temporary = `${path}.tmp-${process.pid}`

@@ -18,6 +18,10 @@ export interface PrintDocumentOptions {
   readonly translator: Translator
   /** Page number of each document, by name, from a first pass; blank on the first pass. */
   readonly pageNumbers?: ReadonlyMap<string, number>
+  /** Translation state of each page (a translated edition); pages not listed count as translated. */
+  readonly pageStates?: ReadonlyMap<string, 'translated' | 'outdated' | 'missing'>
+  /** The locale's name in itself, for the notice on pages shown in English. */
+  readonly nativeName?: string
 }
 
 /**
@@ -77,7 +81,11 @@ export function renderPrintDocument(options: PrintDocumentOptions): string {
             ...(document.formerly.length > 0 ? [h('p.formerly', t('risk.formerly', {names: document.formerly.map((former) => former.title).join(', ')}))] : [])
           ]
         : [h('h1', document.title)]
-    return h(`section.document.document-${document.kind}`, {id: printId(document.name)}, [...header, ...(body.children as ElementContent[]), ...(document.kind === 'risk' ? [renderMappings(document, t, printId(document.name, 'mappings'))] : [])])
+    const state = options.pageStates?.get(document.name) ?? 'translated'
+    const notice = state === 'missing' ? [h('p.locale-notice', t('locale.fallback', {language: options.nativeName ?? translator.locale}))] : state === 'outdated' ? [h('p.locale-notice', t('locale.outdated'))] : []
+    const content = [...header, ...(body.children as ElementContent[]), ...(document.kind === 'risk' ? [renderMappings(document, t, printId(document.name, 'mappings'))] : [])]
+    // A page shown in English is marked as English, for screen readers and hyphenation.
+    return h(`section.document.document-${document.kind}`, {id: printId(document.name)}, state === 'missing' && translator.locale !== 'en' ? [...notice, h('div', {lang: 'en', dir: 'ltr'}, content)] : [...notice, ...content])
   })
 
   const body = h('body', [cover, toc, riskMap, ...documents])

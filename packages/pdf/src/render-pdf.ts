@@ -16,6 +16,10 @@ export interface RenderPdfOptions {
   readonly timeoutMs?: number
   /** Seconds since 1970 for the PDF dates. Default: the edition's release date. */
   readonly sourceDateEpoch?: number | undefined
+  /** Translation state of each page, for the notices on pages shown in English or outdated. */
+  readonly pageStates?: ReadonlyMap<string, 'translated' | 'outdated' | 'missing'> | undefined
+  /** The locale's name in itself. */
+  readonly nativeName?: string | undefined
 }
 
 /** A rendered PDF with what it cost. */
@@ -53,7 +57,7 @@ export async function renderPdf(options: RenderPdfOptions): Promise<PdfRender> {
         mark = now
         return Math.round(elapsed)
       }
-      await page.setContent(renderPrintDocument({edition, translator}), {waitUntil: 'load', timeout})
+      await page.setContent(renderPrintDocument({edition, translator, ...(options.pageStates ? {pageStates: options.pageStates} : {}), ...(options.nativeName ? {nativeName: options.nativeName} : {})}), {waitUntil: 'load', timeout})
       await page.evaluate(() => document.fonts.ready.then(() => undefined))
       const layout = lap()
       const printOptions = {

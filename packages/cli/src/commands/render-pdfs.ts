@@ -13,11 +13,20 @@ export async function renderPdfs(editions: readonly Edition[], locales: readonly
   const sourceDateEpoch = process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined
   const browser = chrome
   const all: (PdfOutput & {key: string})[] = []
-  const jobs = [{translator: undefined, editions}, ...locales.map((locale) => ({translator: locale.translator, editions: [...locale.editions.values()].map((localized) => localized.edition)}))]
+  const jobs = [
+    {translator: undefined, editions, locale: undefined},
+    ...locales.map((locale) => ({translator: locale.translator, editions: [...locale.editions.values()].map((localized) => localized.edition), locale}))
+  ]
   for (const job of jobs) {
     const outputs = await buildPdfs({
     editions: job.editions,
     ...(job.translator ? {translator: job.translator} : {}),
+    ...(job.locale
+      ? {
+          nativeName: job.locale.manifest.nativeName,
+          pageStates: new Map([...job.locale.editions].map(([name, localized]) => [name, new Map(localized.pages.map((page) => [page.name, page.state]))]))
+        }
+      : {}),
     outDir: pdfDir,
     browser,
     timeoutMs: options.pdfTimeout * 1000,

@@ -4,11 +4,10 @@ import type {Element} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {toString} from 'hast-util-to-string'
 import MiniSearch from 'minisearch'
-import {visit} from 'unist-util-visit'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {MlTop10Error, type Edition} from '@mltop10/core'
 import * as site from '../src/index.js'
-import {loadFixtureEdition, parseMarkdown, readTree, temporaryFolder} from './helpers.js'
+import {loadFixtureEdition, parseMarkdown, readPage, readTree, selectAll, temporaryFolder} from './helpers.js'
 
 let edition: Edition
 let outDir: string
@@ -25,17 +24,8 @@ afterAll(async () => {
   await Promise.all(folders.map((folder) => rm(folder, {recursive: true, force: true})))
 })
 
-async function page(path: string) {
-  return fromHtml(await readFile(join(outDir, path), 'utf8'))
-}
-
-function select(tree: ReturnType<typeof fromHtml>, test: (node: Element) => boolean): Element[] {
-  const found: Element[] = []
-  visit(tree, 'element', (node: Element) => {
-    if (test(node)) found.push(node)
-  })
-  return found
-}
+const page = (path: string) => readPage(outDir, path)
+const select = selectAll
 
 describe('public API', () => {
   it('exposes exactly the documented names', () => {

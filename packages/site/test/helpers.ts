@@ -2,7 +2,10 @@ import {cp, mkdtemp, readdir, readFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import type {Element, Root as HastRoot} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
 import type {Root} from 'mdast'
+import {visit} from 'unist-util-visit'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
@@ -39,4 +42,18 @@ export async function readTree(folder: string): Promise<Map<string, Buffer>> {
     files.set(relative(folder, path), await readFile(path))
   }
   return files
+}
+
+/** Parses a built page. */
+export async function readPage(outDir: string, path: string): Promise<HastRoot> {
+  return fromHtml(await readFile(join(outDir, path), 'utf8'))
+}
+
+/** Every element of a tree that passes a test, in document order. */
+export function selectAll(tree: HastRoot | Element, test: (node: Element) => boolean): Element[] {
+  const found: Element[] = []
+  visit(tree, 'element', (node: Element) => {
+    if (test(node)) found.push(node)
+  })
+  return found
 }

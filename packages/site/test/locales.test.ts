@@ -4,12 +4,11 @@ import type {Element} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {toString} from 'hast-util-to-string'
 import MiniSearch from 'minisearch'
-import {visit} from 'unist-util-visit'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Edition} from '@mltop10/core'
 import {createTranslator} from '@mltop10/i18n'
 import {buildSite} from '../src/index.js'
-import {loadFixtureEdition, temporaryFolder} from './helpers.js'
+import {loadFixtureEdition, readPage, selectAll, temporaryFolder} from './helpers.js'
 
 let outDir: string
 const folders: string[] = []
@@ -35,17 +34,8 @@ beforeAll(async () => {
 })
 afterAll(() => Promise.all(folders.map((folder) => rm(folder, {recursive: true, force: true}))))
 
-async function page(path: string) {
-  return fromHtml(await readFile(join(outDir, path), 'utf8'))
-}
-
-function select(tree: ReturnType<typeof fromHtml>, test: (node: Element) => boolean): Element[] {
-  const found: Element[] = []
-  visit(tree, 'element', (node: Element) => {
-    if (test(node)) found.push(node)
-  })
-  return found
-}
+const page = (path: string) => readPage(outDir, path)
+const select = selectAll
 
 describe('a site with translated editions', () => {
   it('publishes every locale under its code, with its strings and translated pages', async () => {

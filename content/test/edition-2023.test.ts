@@ -86,3 +86,21 @@ describe.each(expectedRisks.map(([id]) => id))('risk %s', (id) => {
     expect(new Set(anchors).size).toBe(anchors.length)
   })
 })
+
+describe('the data export of the 2023 edition', () => {
+  it('validates against the published JSON Schema, in English and in every locale', async () => {
+    const {exportEdition, editionSchema} = await import('@mltop10/export')
+    const {loadLocales} = await import('@mltop10/i18n')
+    const {Ajv2020} = await import('ajv/dist/2020.js')
+    const validate = new Ajv2020({allErrors: true, strict: true}).compile(editionSchema)
+    const english = exportEdition(edition!, {locale: 'en'})
+    expect(validate(english), JSON.stringify(validate.errors)).toBe(true)
+    expect(english.risks.map((risk) => risk.id)).toEqual(expectedRisks.map(([id]) => id))
+    const {locales} = await loadLocales(fileURLToPath(new URL('../../locales/', import.meta.url)), [edition!])
+    for (const locale of locales) {
+      const localized = locale.editions.get('2023')!
+      const data = exportEdition(localized.edition, {locale: locale.manifest.code, pageStates: new Map(localized.pages.map((page) => [page.name, page.state]))})
+      expect(validate(data), `${locale.manifest.code}: ${JSON.stringify(validate.errors)}`).toBe(true)
+    }
+  })
+})

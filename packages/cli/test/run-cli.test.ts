@@ -67,6 +67,10 @@ describe('mltop10 build', () => {
     expect(code).toBe(0)
     expect(stdout).toMatch(/^edition 2023: 6 documents, 2 risks, 2 glossary terms, 0 problems\nsite: 12 pages, \d+ files, \d+ KiB in out\/site \(load \d+ ms, render \d+ ms\)\nbuild: done in \d+ ms\n$/)
     expect(existsSync(join(root, 'out', 'site', 'en', '2023', 'index.html'))).toBe(true)
+    const data = JSON.parse(await readFile(join(root, 'out', 'site', 'data', '2023-en.json'), 'utf8'))
+    expect(data.risks.map((risk: {id: string}) => risk.id)).toEqual(['ML01', 'ML02'])
+    expect((await readFile(join(root, 'out', 'site', 'data', '2023-en.csv'), 'utf8')).split('\r\n')[1]).toMatch(/^ML01,1,Input Manipulation Attack,/)
+    expect(JSON.parse(await readFile(join(root, 'out', 'site', 'data', 'edition.schema.json'), 'utf8')).$schema).toBe('https://json-schema.org/draft/2020-12/schema')
   })
 
   it('writes nothing and exits 1 when the content has problems', async () => {

@@ -38,6 +38,8 @@ export interface BuildSiteOptions {
   readonly extraAssets?: ReadonlyMap<string, string>
   /** The repository of the content, for "edit this page" and "report a problem" links; none when absent. */
   readonly repository?: SiteConfig['repository'] | undefined
+  /** More files to publish as they are, by site path (such as data exports). */
+  readonly files?: ReadonlyMap<string, string | Uint8Array>
   /** The PDF of each edition, by edition name: copied into the site and linked from every page. */
   readonly pdfs?: ReadonlyMap<string, {readonly file: string; readonly bytes: Uint8Array}>
 }
@@ -68,6 +70,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
   const basePath = new URL(baseUrl).pathname
   const files = new Map<string, string | Uint8Array>(loadAssets())
   for (const [path, content] of options.extraAssets ?? []) files.set(path, content)
+  for (const [path, content] of options.files ?? []) files.set(path, content)
   const pages: BuiltPage[] = []
   const linkSources: LinkSource[] = []
   const sitemap: {url: string; alternates: {code: string; href: string}[]}[] = []

@@ -1,0 +1,67 @@
+import {cp, mkdtemp, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {Ajv2020} from 'ajv/dist/2020.js'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {loadEdition, type Edition} from '@mltop10/core'
+import * as exporter from '../src/index.js'
+
+const fixture = fileURLToPath(new URL('../../core/test/fixtures/_base/', import.meta.url))
+let root: string
+let edition: Edition
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'mltop10-export-'))
+  await cp(fixture, join(root, '2023'), {recursive: true})
+  edition = (await loadEdition(join(root, '2023'))).edition!
+})
+afterAll(() => rm(root, {recursive: true, force: true}))
+
+describe('public API', () => {
+  it('exposes exactly the documented names', () => {
+    expect(Object.keys(exporter).sort()).toEqual(['editionSchema', 'exportEdition', 'exportFormatVersion', 'toCsv'])
+  })
+})
+
+describe('exportEdition', () => {
+  it('gives every risk its data, with labels derived from the scores, and validates against the published schema', () => {
+    const data = exporter.exportEdition(edition, {locale: 'en'})
+    const validate = new Ajv2020({allErrors: true, strict: true}).compile(exporter.editionSchema)
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true)
+    expect(data.risks[0]).toMatchObject({
+      id: 'ML01',
+      slug: 'input-manipulation-attack',
+      formerly: [{title: 'Adversarial Attack', slug: 'adversarial-attack'}],
+      scores: {exploitability: {score: 5, level: 'very-high'}, detectability: {score: 3, level: 'moderate'}},
+      mappings: {atlas: [{id: 'AML.T0043', name: 'Craft Adversarial Data', url: 'https://atlas.mitre.org/techniques/AML.T0043'}, {id: 'AML.T0015', name: 'Evade ML Model'}], llm: [{id: 'LLM01', name: 'Prompt Injection'}]},
+      scenarios: [{id: 'scenario-1', title: 'Perturbed images'}, {id: 'scenario-2', title: 'Crafted traffic'}]
+    })
+    expect(data.pages.map((page) => page.translation)).toEqual(edition.documents.map(() => 'source'))
+  })
+
+  it('is refused by the schema when a score is out of range', () => {
+    const data = structuredClone(exporter.exportEdition(edition, {locale: 'en'})) as {risks: {scores: Record<string, {score: number}>}[]}
+    data.risks[0]!.scores['detectability']!.score = 6
+    const validate = new Ajv2020({strict: true}).compile(exporter.editionSchema)
+    expect(validate(data)).toBe(false)
+    expect(validate.errors?.[0]?.instancePath).toBe('/risks/0/scores/detectability/score')
+  })
+
+  it('records the state of each page in a translation', () => {
+    const data = exporter.exportEdition(edition, {locale: 'es', pageStates: new Map([['about', 'outdated']])})
+    expect(data.pages.find((page) => page.name === 'about')?.translation).toBe('outdated')
+    expect(data.pages.find((page) => page.name === 'glossary')?.translation).toBe('translated')
+  })
+})
+
+describe('toCsv', () => {
+  it('writes one row per risk, quoting fields that need it, with CRLF line ends', () => {
+    const csv = exporter.toCsv(exporter.exportEdition(edition, {locale: 'en'}))
+    const lines = csv.split('\r\n')
+    expect(lines[0]).toBe('id,rank,title,slug,formerly,summary,exploitability,exploitabilityLevel,exploitabilityApplication,exploitabilityApplicationLevel,exploitabilityOperations,exploitabilityOperationsLevel,detectability,detectabilityLevel,technicalImpact,technicalImpactLevel,atlas,llm,scenarios,references')
+    expect(lines[1]).toBe('ML01,1,Input Manipulation Attack,input-manipulation-attack,Adversarial Attack,Crafted inputs make a model return the answer the attacker wants.,5,very-high,4,high,3,moderate,3,moderate,5,very-high,AML.T0043; AML.T0015,LLM01,Perturbed images; Crafted traffic,https://arxiv.org/abs/1312.6199; https://arxiv.org/abs/1412.6572; https://arxiv.org/abs/1706.06083')
+    expect(lines).toHaveLength(4)
+    expect(lines[3]).toBe('')
+  })
+})

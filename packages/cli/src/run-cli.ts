@@ -8,6 +8,7 @@ import {devCommand} from './commands/dev.js'
 import {localeAddCommand} from './commands/locale-add.js'
 import {i18nStatusCommand} from './commands/i18n-status.js'
 import {pdfCommand} from './commands/pdf.js'
+import {releaseCommand} from './commands/release.js'
 
 /** Where the command line reads and writes: the process, or a test's buffers. */
 export interface CliIo {
@@ -71,6 +72,28 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
     }
   },
   {
+    usage: 'release <edition> <version>',
+    summary: 'Release an edition into --out (default: release): checksummed site archive, PDFs, JSON, CSV; --dry-run, --allow-outdated, --allow-dirty, --date',
+    run: (args, io) => {
+      const flags = (args.at(-1) ?? {}) as {out?: string; dryRun?: boolean; allowOutdated?: boolean; allowDirty?: boolean; date?: string; baseUrl?: string; pdfTimeout?: number; content?: string}
+      return releaseCommand(
+        {
+          dir: flags.content ?? 'content',
+          edition: String(args[0]),
+          version: String(args[1]),
+          date: flags.date,
+          out: flags.out ?? 'release',
+          dryRun: flags.dryRun === true,
+          allowOutdated: flags.allowOutdated === true,
+          allowDirty: flags.allowDirty === true,
+          baseUrl: flags.baseUrl,
+          pdfTimeout: Number(flags.pdfTimeout ?? 60)
+        },
+        io
+      )
+    }
+  },
+  {
     usage: 'dev [dir]',
     summary: 'Build, serve on 127.0.0.1 (--port, default 8080) and rebuild and reload on every content change',
     run: (args, io) => {
@@ -108,6 +131,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .option('--pdf-timeout <seconds>', 'Longest time one PDF may take')
       .option('--locales <dir>', 'Locales folder (default: locales/ beside the content folder)')
       .option('--json', 'Print JSON')
+      .option('--dry-run', 'Do everything but write')
+      .option('--allow-outdated', 'Release with outdated translations')
+      .option('--allow-dirty', 'Release from a working tree with uncommitted changes')
+      .option('--date <date>', 'Release date, YYYY-MM-DD')
+      .option('--content <dir>', 'Content folder (release)')
       .action((...args: unknown[]) => {
         action = () => command.run(args, io)
       })

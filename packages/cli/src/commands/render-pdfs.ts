@@ -9,8 +9,8 @@ import type {CliIo} from '../run-cli.js'
 export const ms = (value: number) => `${Math.round(value)} ms`
 
 /** Renders every edition's PDF with the early-started browser, printing a progress line for each. */
-export async function renderPdfs(editions: readonly Edition[], locales: readonly Locale[], pdfDir: string, chrome: Promise<LaunchedBrowser>, options: {readonly pdfTimeout: number}, io: CliIo): Promise<(PdfOutput & {key: string})[]> {
-  const sourceDateEpoch = process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined
+export async function renderPdfs(editions: readonly Edition[], locales: readonly Locale[], pdfDir: string, chrome: Promise<LaunchedBrowser>, options: {readonly pdfTimeout: number; readonly sourceDateEpoch?: number}, io: CliIo): Promise<(PdfOutput & {key: string})[]> {
+  const sourceDateEpoch = options.sourceDateEpoch ?? (process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined)
   const browser = chrome
   const all: (PdfOutput & {key: string})[] = []
   const jobs = [

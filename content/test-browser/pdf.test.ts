@@ -96,6 +96,8 @@ describe('the 2023 PDF', () => {
       ModDate: 'D:20230929000000Z'
     })
     expect(info['Keywords']).toContain('ML10')
+    expect((info as unknown as {Custom: Record<string, string>}).Custom).toMatchObject({MLTop10Edition: '2023', MLTop10Version: '0.3.0', MLTop10Locale: 'en'})
+    expect((info as unknown as {Custom: Record<string, string>}).Custom['MLTop10SourceHash']).toMatch(/^[\da-f]{64}$/)
   })
 
   it('embeds every font, all from the Noto packages, and no Type 3 font', () => {

@@ -96,6 +96,8 @@ export interface PdfMetadata {
   readonly date: Date
   /** Seed of the stable document id (`/ID`), such as the hashes of every source. */
   readonly idSeed: string
+  /** Further entries of the document information, such as provenance (`MLTop10Version`). */
+  readonly custom?: Readonly<Record<string, string>>
 }
 
 /** A PDF text string in UTF-16BE with a byte order mark: safe for any script. */
@@ -148,7 +150,9 @@ export function updateDocumentInfo(pdf: Uint8Array, metadata: PdfMetadata): Uint
     `/Creator ${textString(metadata.creator)}`,
     `/Producer ${textString(metadata.producer)}`,
     `/CreationDate ${pdfDate(metadata.date)}`,
-    `/ModDate ${pdfDate(metadata.date)}>>`,
+    `/ModDate ${pdfDate(metadata.date)}`,
+    ...Object.entries(metadata.custom ?? {}).map(([key, value]) => `/${key.replace(/[^A-Za-z\d]/g, '')} ${textString(value)}`),
+    '>>',
     'endobj',
     ''
   ].join('\n')

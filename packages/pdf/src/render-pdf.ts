@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import type {Browser, Page} from 'puppeteer-core'
 import {exitCodes, MlTop10Error, type Edition} from '@mltop10/core'
 import {createTranslator, type Translator} from '@mltop10/i18n'
@@ -100,7 +101,14 @@ export async function renderPdf(options: RenderPdfOptions): Promise<PdfRender> {
         creator: `mltop10 (edition ${manifest.edition}, version ${manifest.version})`,
         producer: 'mltop10 with Chromium',
         date,
-        idSeed: [manifest.edition, manifest.version, translator.locale, ...edition.documents.map((document) => document.hash)].join('\n')
+        idSeed: [manifest.edition, manifest.version, translator.locale, ...edition.documents.map((document) => document.hash)].join('\n'),
+        // Provenance: edition, version, locale and one hash over every source page.
+        custom: {
+          MLTop10Edition: manifest.edition,
+          MLTop10Version: manifest.version,
+          MLTop10Locale: translator.locale,
+          MLTop10SourceHash: createHash('sha256').update(edition.documents.map((document) => `${document.name} ${document.hash}`).join('\n')).digest('hex')
+        }
       })
       const postProcess = lap()
       return {bytes, pages: check.pageCount, timings: {layout, firstPass, secondPass, postProcess}}

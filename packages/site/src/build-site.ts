@@ -19,7 +19,7 @@ export interface SiteLocale {
   readonly translator: Translator
   readonly nativeName: string
   /** Localized editions by edition name, with the state of each page. */
-  readonly editions: ReadonlyMap<string, {readonly edition: Edition; readonly pages: readonly {readonly name: string; readonly state: 'translated' | 'outdated' | 'missing'}[]}>
+  readonly editions: ReadonlyMap<string, {readonly edition: Edition; readonly pages: readonly {readonly name: string; readonly state: 'translated' | 'outdated' | 'missing'; readonly sourceHash?: string | undefined}[]}>
 }
 
 /** Options of `buildSite`. */
@@ -95,7 +95,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     const routes = createRoutes(t.locale, edition.manifest.edition)
     const pdf = options.pdfs?.get(`${edition.manifest.edition}-${t.locale}`) ?? (t.locale === translator.locale ? options.pdfs?.get(edition.manifest.edition) : undefined)
     if (pdf) files.set(`pdf/${pdf.file}`, pdf.bytes)
-    const context: RenderContext = {edition, t: t.t, translator: t, routes, baseUrl, linkSources, languages, pageStates: new Map(pages.map((page) => [page.name, page.state])), repository: options.repository, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined}
+    const context: RenderContext = {edition, t: t.t, translator: t, routes, baseUrl, linkSources, languages, pageStates: new Map(pages.map((page) => [page.name, page.state])), sourceHashes: new Map(pages.flatMap((page) => (page.sourceHash ? [[page.name, page.sourceHash] as const] : []))), repository: options.repository, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined}
     const entries: SearchEntry[] = []
     emit(renderHomePage(context), context)
     for (const document of edition.documents) {

@@ -46,6 +46,8 @@ export interface RenderContext {
   readonly languages: readonly SiteLanguage[]
   /** Translation state of each page in this locale (English: all translated). */
   readonly pageStates: ReadonlyMap<string, 'translated' | 'outdated' | 'missing'>
+  /** For a translated page, the hash of the English source it records, by page name. */
+  readonly sourceHashes: ReadonlyMap<string, string>
   /** The repository of the content, for edit and report links, when configured. */
   readonly repository: SiteConfig['repository']
   /** The edition's PDF in this locale: site path and size, when one was built. */

@@ -26,7 +26,7 @@ beforeAll(async () => {
     outDir,
     baseUrl: 'https://example.org/',
     locales: [
-      {translator: createTranslator({locale: 'es', resources: {es: {site: {home: 'Inicio'}, locale: {fallback: 'Esta página aún no está traducida al {{language}}.', languages: 'Idiomas', outdated: 'Traducción desactualizada.'}}}}), nativeName: 'español', editions: new Map([['2023', {edition: spanish, pages: states({'ML01-input-manipulation-attack': 'translated', glossary: 'outdated'})}]])},
+      {translator: createTranslator({locale: 'es', resources: {es: {site: {home: 'Inicio'}, locale: {fallback: 'Esta página aún no está traducida al {{language}}.', languages: 'Idiomas', outdated: 'Traducción desactualizada.'}}}}), nativeName: 'español', editions: new Map([['2023', {edition: spanish, pages: states({'ML01-input-manipulation-attack': 'translated', glossary: 'outdated'}).map((entry) => (entry.name === 'glossary' ? {...entry, sourceHash: 'ab'.repeat(32)} : entry))}]])},
       {translator: createTranslator({locale: 'ar', dir: 'rtl'}), nativeName: 'العربية', editions: new Map([['2023', {edition: english, pages: states({})}]])},
       {translator: createTranslator({locale: 'ja'}), nativeName: '日本語', editions: new Map([['2023', {edition: english, pages: states({})}]])}
     ]
@@ -69,6 +69,15 @@ describe('a site with translated editions', () => {
     expect(toString(select(tree, (node) => String(node.properties['className']).includes('fallback-notice'))[0]!)).toBe('Esta página aún no está traducida al español.')
     expect(select(tree, (node) => node.tagName === 'article')[0]!.properties['lang']).toBe('en')
     expect(select(await page('es/2023/ml01-input-manipulation-attack/index.html'), (node) => String(node.properties['className']).includes('locale-notice'))).toEqual([])
+  })
+
+  it('records provenance in every page: edition, version, source hash and the English hash it translates', async () => {
+    const meta = (tree: Awaited<ReturnType<typeof page>>, name: string) => select(tree, (node) => node.tagName === 'meta' && node.properties['name'] === name)[0]?.properties['content']
+    const translated = await page('es/2023/glossary/index.html')
+    expect([meta(translated, 'mltop10:edition'), meta(translated, 'mltop10:version')]).toEqual(['2023', '1.0.0'])
+    expect(meta(translated, 'mltop10:source-hash')).toMatch(/^[\da-f]{64}$/)
+    expect(meta(translated, 'mltop10:english-hash')).toBe('ab'.repeat(32))
+    expect(meta(await page('es/2023/about/index.html'), 'mltop10:english-hash')).toBeUndefined()
   })
 
   it('warns on an outdated translation', async () => {

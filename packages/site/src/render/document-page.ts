@@ -60,7 +60,8 @@ export function renderDocumentPage(document: EditionDocument, context: RenderCon
     renderPager(document, context, folder)
   ]
   const title = document.kind === 'risk' ? `${document.id} ${document.title}` : document.title
-  return {spec: {folder, title, description: document.description, main, current: document.name}, search: collectSearchEntries(body, folder, title)}
+  const source = {hash: document.hash, englishHash: state === 'missing' ? undefined : context.sourceHashes.get(document.name)}
+  return {spec: {folder, title, description: document.description, main, current: document.name, source}, search: collectSearchEntries(body, folder, title)}
 }
 
 function renderToc(risk: RiskDocument, context: RenderContext): ElementContent {

@@ -36,6 +36,11 @@ export interface PageSpec {
   readonly noindex?: boolean
   /** Site path the canonical URL points to. Default: the page itself. */
   readonly canonical?: string
+  /**
+   * The source of the page's text: the SHA-256 of its Markdown file and, for a
+   * translation, of the English file it was translated from.
+   */
+  readonly source?: {readonly hash: string; readonly englishHash?: string | undefined}
   /** Extra `<head>` children, such as a refresh for a redirect. */
   readonly head?: readonly ElementContent[]
   /** Extra scripts, as site paths. */
@@ -85,6 +90,11 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
     h('script', {src: link('assets/theme.js')}),
     h('script', {src: link('assets/site.js'), defer: true}),
     ...(spec.scripts ?? []).map((script) => h('script', {src: link(script), type: 'module'})),
+    // Provenance: which edition and version this page is, and the source it was built from.
+    h('meta', {name: 'generator', content: 'mltop10'}),
+    h('meta', {name: 'mltop10:edition', content: manifest.edition}),
+    h('meta', {name: 'mltop10:version', content: manifest.version}),
+    ...(spec.source ? [h('meta', {name: 'mltop10:source-hash', content: spec.source.hash}), ...(spec.source.englishHash ? [h('meta', {name: 'mltop10:english-hash', content: spec.source.englishHash})] : [])] : []),
     ...(spec.head ?? [])
   ].filter((node): node is Element => node !== undefined))
 

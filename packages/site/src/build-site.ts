@@ -91,11 +91,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
   for (const locale of locales) {
     const t = locale.translator
     let localeLatest: RenderContext | undefined
+    const published = [...locale.editions.values()].map(({edition}) => ({name: edition.manifest.edition, pages: new Set(edition.documents.map((document) => document.name))}))
     for (const {edition, pages} of locale.editions.values()) {
     const routes = createRoutes(t.locale, edition.manifest.edition)
     const pdf = options.pdfs?.get(`${edition.manifest.edition}-${t.locale}`) ?? (t.locale === translator.locale ? options.pdfs?.get(edition.manifest.edition) : undefined)
     if (pdf) files.set(`pdf/${pdf.file}`, pdf.bytes)
-    const context: RenderContext = {edition, t: t.t, translator: t, routes, baseUrl, linkSources, languages, pageStates: new Map(pages.map((page) => [page.name, page.state])), sourceHashes: new Map(pages.flatMap((page) => (page.sourceHash ? [[page.name, page.sourceHash] as const] : []))), repository: options.repository, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined}
+    const context: RenderContext = {edition, t: t.t, translator: t, routes, baseUrl, linkSources, languages, editions: published, pageStates: new Map(pages.map((page) => [page.name, page.state])), sourceHashes: new Map(pages.flatMap((page) => (page.sourceHash ? [[page.name, page.sourceHash] as const] : []))), repository: options.repository, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined}
     const entries: SearchEntry[] = []
     emit(renderHomePage(context), context)
     for (const document of edition.documents) {
@@ -112,6 +113,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     }
     if (!localeLatest) throw new MlTop10Error('No edition to build', 'Pass at least one edition to buildSite')
     emit(renderRedirectPage(`${t.locale.toLowerCase()}/`, localeLatest.routes.home, localeLatest.edition.manifest.title, localeLatest), localeLatest)
+    // A stable address for whichever edition is the latest.
+    emit(renderRedirectPage(`${t.locale.toLowerCase()}/latest/`, localeLatest.routes.home, localeLatest.edition.manifest.title, localeLatest), localeLatest)
     latest ??= localeLatest
   }
   if (!latest) throw new MlTop10Error('No edition to build', 'Pass at least one edition to buildSite')

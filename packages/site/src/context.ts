@@ -46,6 +46,8 @@ export interface RenderContext {
   readonly languages: readonly SiteLanguage[]
   /** Translation state of each page in this locale (English: all translated). */
   readonly pageStates: ReadonlyMap<string, 'translated' | 'outdated' | 'missing'>
+  /** Every edition published in this locale, oldest first, with the names of its pages. */
+  readonly editions: readonly {readonly name: string; readonly pages: ReadonlySet<string>}[]
   /** For a translated page, the hash of the English source it records, by page name. */
   readonly sourceHashes: ReadonlyMap<string, string>
   /** The repository of the content, for edit and report links, when configured. */

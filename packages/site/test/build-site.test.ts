@@ -49,6 +49,7 @@ describe('buildSite', () => {
       'en/2023/search-index.json',
       'en/2023/search/index.html',
       'en/index.html',
+      'en/latest/index.html',
       'index.html',
       'robots.txt',
       'sitemap.xml'

@@ -117,7 +117,7 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
       h('button.menu-toggle', {type: 'button', ariaExpanded: 'false', ariaControls: 'site-nav', hidden: true}, t('site.menu')),
       h('button.theme-toggle', {type: 'button', ariaPressed: 'false', hidden: true}, t('site.themeToggle'))
     ].filter((node): node is Element => node !== undefined)),
-    renderEditionFacts(context, link),
+    renderEditionFacts(context, link, spec.current),
     manifest.status === 'draft' ? h('p.draft-banner', {role: 'note'}, [h('strong', `${t('site.status.draft')}: `), t('site.draftNotice')]) : undefined,
     h('div.layout', [
       h('nav.site-nav#site-nav', {ariaLabel: t('site.mainNavigation')}, h('ul', [h('li.nav-home', h('a', {href: link(routes.home), ...(spec.current === '' ? {ariaCurrent: 'page'} : {})}, t('site.home'))), ...navItems])),
@@ -150,7 +150,7 @@ export function renderDownloadLink(context: RenderContext, href: string): Elemen
  * @param context Render context.
  * @param link Makes a page-relative URL from a site path.
  */
-function renderEditionFacts(context: RenderContext, link: (to: string) => string): Element {
+function renderEditionFacts(context: RenderContext, link: (to: string) => string, current: string | undefined): Element {
   const {t, edition, routes} = context
   const {manifest} = edition
   const license = licenses[manifest.license]
@@ -163,6 +163,12 @@ function renderEditionFacts(context: RenderContext, link: (to: string) => string
     h('li', license ? externalLink(license.url, [h('span.license-badge', license.name)], t('site.externalLink')) : manifest.license),
     changelog ? h('li', h('a', {href: link(routes.page(changelog.name))}, t('site.facts.changelog'))) : undefined,
     context.repository ? h('li', externalLink(context.repository.url, [t('site.facts.source')], t('site.externalLink'))) : undefined,
+    context.editions.length > 1 ? h('li.editions', [`${t('site.facts.editions')} `, ...context.editions.flatMap((other, index) => {
+      // The same page in the other edition when it has one, else that edition's home.
+      const target = other.name === manifest.edition ? undefined : `${routes.root.replace(`${manifest.edition}/`, `${other.name}/`)}${current && other.pages.has(current) ? `${current.toLowerCase()}/` : ''}`
+      const item = target === undefined ? h('strong', {ariaCurrent: 'page'}, other.name) : h('a', {href: link(target)}, other.name)
+      return index === 0 ? [item] : [' · ', item]
+    })]) : undefined,
     context.pdf ? h('li', renderDownloadLink(context, link(context.pdf.path))) : undefined
   ].filter((node): node is Element => node !== undefined)
   return h('nav.edition-facts', {ariaLabel: t('site.facts.label')}, h('ul', facts))

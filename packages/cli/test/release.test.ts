@@ -63,25 +63,27 @@ describe('mltop10 release', () => {
     git(root, 'commit', '-q', '-m', 'release 1.1.0')
   })
 
-  it('is reproducible: another clone, folder, time zone and temporary folder give the same checksums', async () => {
+  it('is reproducible: another clone, folder, time zone, language and temporary folder give the same checksums', async () => {
     const other = await mkdtemp(join(tmpdir(), 'mltop10-release-clone-'))
     folders.push(other)
     git(other, 'clone', '-q', root, 'clone')
     const clone = join(other, 'clone')
     await rm(join(root, 'release', 'again'), {recursive: true, force: true})
     git(root, 'reset', '-q', '--hard', 'HEAD~1')
-    const saved = {TZ: process.env['TZ'], TMPDIR: process.env['TMPDIR']}
+    const saved = {TZ: process.env['TZ'], TMPDIR: process.env['TMPDIR'], LANG: process.env['LANG']}
     await mkdir(join(other, 'tmp'))
     process.env['TZ'] = 'Asia/Tokyo'
     process.env['TMPDIR'] = join(other, 'tmp')
+    process.env['LANG'] = 'de_DE.UTF-8'
     try {
       git(clone, 'reset', '-q', '--hard', 'HEAD~1')
       const {code} = await run(clone, ['release', '2023', '1.1.0', '--date', '2024-02-01'])
       expect(code).toBe(0)
     } finally {
-      process.env['TZ'] = saved.TZ
-      if (saved.TMPDIR === undefined) delete process.env['TMPDIR']
-      else process.env['TMPDIR'] = saved.TMPDIR
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key]
+        else process.env[key] = value
+      }
     }
     git(root, 'reset', '-q', '--hard', 'ORIG_HEAD')
     expect(await readFile(join(clone, 'release', '2023', '1.1.0', 'SHA256SUMS'), 'utf8')).toBe(await readFile(join(root, 'release', '2023', '1.1.0', 'SHA256SUMS'), 'utf8'))
@@ -109,6 +111,24 @@ describe('mltop10 release', () => {
     expect(existsSync(join(root, 'release', '2023', '1.2.0'))).toBe(false)
     expect(await readFile(join(root, 'content', 'editions', '2023', 'edition.yaml'), 'utf8')).toContain('version: 1.1.0\n')
     await rm(join(root, 'content', 'notes.txt'))
+  })
+
+  it('refuses outdated translations unless allowed, and then lists them in the changelog', async () => {
+    const es = join(root, 'locales', 'es')
+    await mkdir(join(es, 'editions', '2023'), {recursive: true})
+    await writeFile(join(es, 'locale.yaml'), 'code: es\nname: Spanish\nnativeName: español\ndir: ltr\n')
+    await writeFile(join(es, 'ui.json'), '{}\n')
+    await writeFile(join(es, 'editions', '2023', 'about.md'), `---\nsource: ${'ab'.repeat(32)}\ntitle: Acerca de\ndescription: Quiénes.\n---\n\nVea [la introducción](introduction.md#how-to-read-a-risk).\n`)
+    git(root, 'add', '.')
+    git(root, 'commit', '-q', '-m', 'Spanish')
+    const refused = await run(root, ['release', '2023', '1.2.0', '--dry-run'])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('error: 1 translated page is outdated: es/about')
+    const allowed = await run(root, ['release', '2023', '1.2.0', '--dry-run', '--allow-outdated'])
+    expect(allowed.code).toBe(0)
+    expect(allowed.stdout).toContain('- Released with outdated translations: es/about.')
+    expect(allowed.stdout).toContain('2023-es.pdf')
+    git(root, 'reset', '-q', '--hard', 'HEAD~1')
   })
 
   it('leaves nothing behind when the release fails part way', async () => {

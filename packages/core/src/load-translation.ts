@@ -67,15 +67,13 @@ export async function loadTranslation(path: string, english: Edition, name: stri
   const links = collectLinks(tree, name, file)
   checkLinks(links, file, targets)
   checkSameTargets(tree, source.tree, file)
-  const ids = source.kind === 'glossary' ? readGlossaryBody(tree, file, {ordered: false}).terms.map((term) => ({id: term.id, place: term.heading.position})) : readPageIds(tree, file)
+  const terms = source.kind === 'glossary' ? readGlossaryBody(tree, file, {ordered: false}).terms : undefined
+  const ids = terms ? terms.map((term) => ({id: term.id, place: term.heading.position})) : readPageIds(tree, file)
   checkSameAnchors(ids, source.headingIds, file)
   const data = yaml.data
   if (!data) return none
   const document = {...source, path, hash, tree, links, title: data.title, description: data.description}
-  if (document.kind === 'glossary') {
-    const terms = readGlossaryBody(structuredClone(tree), file, {ordered: false}).terms
-    return {file, sourceHash: data.source, document: {...document, terms: terms.map((term, index) => ({...term, heading: term.heading, children: term.children, id: source.kind === 'glossary' ? (source.terms[index]?.id ?? term.id) : term.id}))}}
-  }
+  if (document.kind === 'glossary' && terms) return {file, sourceHash: data.source, document: {...document, terms}}
   return {file, sourceHash: data.source, document}
 }
 

@@ -29,7 +29,7 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
     usage: 'build [dir]',
     summary: 'Validate, render the PDFs into --pdf-out (default: dist/pdf; --no-pdf skips them) and build the site into --out (default: dist/site)',
     run: (args, io) => {
-      const flags = (args.at(-1) ?? {}) as {out?: string; baseUrl?: string; pdf?: boolean; pdfOut?: string; chrome?: string; pdfTimeout?: number; locales?: string}
+      const flags = (args.at(-1) ?? {}) as {out?: string; baseUrl?: string; pdf?: boolean; pdfOut?: string; chrome?: string; pdfTimeout?: number; locales?: string; prebuiltPdfs?: boolean}
       return buildCommand(
         {
           dir: typeof args[0] === 'string' ? args[0] : '.',
@@ -38,7 +38,8 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
           baseUrl: flags.baseUrl,
           chrome: flags.chrome,
           pdfTimeout: Number(flags.pdfTimeout ?? 60),
-          locales: flags.locales
+          locales: flags.locales,
+          prebuiltPdfs: flags.prebuiltPdfs === true
         },
         io
       )
@@ -48,8 +49,8 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
     usage: 'pdf [dir]',
     summary: 'Validate, then render only the PDFs into --out (default: dist/pdf)',
     run: (args, io) => {
-      const flags = (args.at(-1) ?? {}) as {out?: string; chrome?: string; pdfTimeout?: number; locales?: string}
-      return pdfCommand({dir: typeof args[0] === 'string' ? args[0] : '.', out: flags.out ?? 'dist/pdf', chrome: flags.chrome, pdfTimeout: Number(flags.pdfTimeout ?? 60), locales: flags.locales}, io)
+      const flags = (args.at(-1) ?? {}) as {out?: string; chrome?: string; pdfTimeout?: number; locales?: string; onlyLocale?: string}
+      return pdfCommand({dir: typeof args[0] === 'string' ? args[0] : '.', out: flags.out ?? 'dist/pdf', chrome: flags.chrome, pdfTimeout: Number(flags.pdfTimeout ?? 60), locales: flags.locales, only: flags.onlyLocale}, io)
     }
   },
   {
@@ -131,6 +132,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .option('--pdf-timeout <seconds>', 'Longest time one PDF may take')
       .option('--locales <dir>', 'Locales folder (default: locales/ beside the content folder)')
       .option('--json', 'Print JSON')
+      .option('--only-locale <code>', 'Render the PDFs of one locale only (pdf)')
+      .option('--prebuilt-pdfs', 'Take the PDFs from the content and locale dist/pdf folders (build)')
       .option('--dry-run', 'Do everything but write')
       .option('--allow-outdated', 'Release with outdated translations')
       .option('--allow-dirty', 'Release from a working tree with uncommitted changes')

@@ -128,6 +128,21 @@ describe('mltop10 locale-add', () => {
   })
 })
 
+describe('mltop10 pdf and build with per-locale PDF tasks', () => {
+  it('refuses to render a locale that does not exist', async () => {
+    const {code, stderr} = await run(['pdf', '--only-locale', 'xx', '--out', 'out/none'])
+    expect(stderr).toContain('error: No locale `xx` to render')
+    expect(code).toBe(2)
+  })
+
+  it('says which PDF is missing when told to use prebuilt ones', async () => {
+    const {code, stderr} = await run(['build', '--prebuilt-pdfs', '--out', 'out/prebuilt', '--pdf-out', 'out/prebuilt-pdf'])
+    expect(stderr).toMatch(/error: The PDF .*content\/dist\/pdf\/2023-en\.pdf has not been built/)
+    expect(code).toBe(2)
+    expect(existsSync(join(root, 'out', 'prebuilt'))).toBe(false)
+  })
+})
+
 describe('mltop10 usage', () => {
   it('exits 2 on an unknown command', async () => {
     const {code, stderr} = await run(['publish'])

@@ -1,11 +1,13 @@
-import {readFile} from 'node:fs/promises'
+import {existsSync} from 'node:fs'
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
 import {launchBrowser} from '@mltop10/browser'
-import {exitCodes} from '@mltop10/core'
+import {exitCodes, MlTop10Error, type Edition} from '@mltop10/core'
 import {editionSchema, exportEdition, toCsv} from '@mltop10/export'
 import {buildSite} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
+import type {Locale} from '@mltop10/i18n'
 import {loadLocalesFor} from './load-locales.js'
 import {ms, renderPdfs} from './render-pdfs.js'
 
@@ -25,6 +27,11 @@ export interface BuildCommandOptions {
   readonly pdfTimeout: number
   /** The locales folder; by default `locales/` beside the content folder. */
   readonly locales: string | undefined
+  /**
+   * Take the PDFs from the `dist/pdf/` folders of the content and of each locale
+   * (built by their own `pdf` tasks) instead of rendering them.
+   */
+  readonly prebuiltPdfs: boolean
 }
 
 
@@ -39,7 +46,7 @@ export interface BuildCommandOptions {
 export async function buildCommand(options: BuildCommandOptions, io: CliIo): Promise<number> {
   const started = performance.now()
   // Chrome boots while the content loads; its failure to start is reported only if PDFs are reached.
-  const chrome = options.pdfOut === undefined ? undefined : launchBrowser({executablePath: options.chrome, timeoutMs: options.pdfTimeout * 1000})
+  const chrome = options.pdfOut === undefined || options.prebuiltPdfs ? undefined : launchBrowser({executablePath: options.chrome, timeoutMs: options.pdfTimeout * 1000})
   // A failed start is reported where the browser is awaited, not as an unhandled rejection.
   chrome?.catch(() => undefined)
   try {
@@ -52,7 +59,9 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     }
     const loaded = performance.now()
     const pdfs = new Map<string, {file: string; bytes: Uint8Array}>()
-    if (chrome && options.pdfOut !== undefined) {
+    if (options.prebuiltPdfs && options.pdfOut !== undefined) {
+      for (const output of await collectPdfs(editions, locales, contentDir, resolve(io.cwd, options.pdfOut))) pdfs.set(output.key, output)
+    } else if (chrome && options.pdfOut !== undefined) {
       const pdfDir = resolve(io.cwd, options.pdfOut)
       for (const output of await renderPdfs(editions, locales, pdfDir, chrome, options, io)) pdfs.set(output.key, {file: output.file, bytes: await readFile(join(pdfDir, output.file))})
     }
@@ -76,4 +85,25 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   } finally {
     await chrome?.then((launched) => launched.close(), () => undefined)
   }
+}
+
+/**
+ * Gathers the PDFs rendered by the content's and each locale's own `pdf` task
+ * into the PDF output folder.
+ */
+async function collectPdfs(editions: readonly Edition[], locales: readonly Locale[], contentDir: string, pdfDir: string): Promise<{key: string; file: string; bytes: Uint8Array}[]> {
+  const wanted = [
+    ...editions.map((edition) => ({file: `${edition.manifest.edition}-en.pdf`, dir: join(contentDir, 'dist', 'pdf')})),
+    ...locales.flatMap((locale) => [...locale.editions.keys()].map((edition) => ({file: `${edition}-${locale.manifest.code}.pdf`, dir: join(locale.dir, 'dist', 'pdf')})))
+  ]
+  await mkdir(pdfDir, {recursive: true})
+  const found: {key: string; file: string; bytes: Uint8Array}[] = []
+  for (const {file, dir} of wanted) {
+    const path = join(dir, file)
+    if (!existsSync(path)) throw new MlTop10Error(`The PDF ${relative(process.cwd(), path)} has not been built`, 'Run the pdf tasks first (pnpm build runs them through turbo), or build without --prebuilt-pdfs')
+    const bytes = await readFile(path)
+    await writeFile(join(pdfDir, file), bytes)
+    found.push({key: file.replace(/\.pdf$/, ''), file, bytes})
+  }
+  return found
 }

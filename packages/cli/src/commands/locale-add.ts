@@ -1,5 +1,5 @@
 import {existsSync} from 'node:fs'
-import {mkdir, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
 import {exitCodes, MlTop10Error} from '@mltop10/core'
 import {checkLocaleCode} from '@mltop10/i18n'
@@ -40,11 +40,20 @@ export async function localeAddCommand(options: LocaleAddOptions, io: CliIo): Pr
   await mkdir(dir, {recursive: true})
   await writeFile(join(dir, 'locale.yaml'), [`code: ${options.code}`, `name: ${name}`, `nativeName: ${nativeName}`, `dir: ${dirName}`, `fallback: [${fallback.join(', ')}]`, ''].join('\n'))
   await writeFile(join(dir, 'ui.json'), '{}\n')
-  await writeFile(join(dir, 'package.json'), `${JSON.stringify({name: `@mltop10/locale-${options.code.toLowerCase()}`, version: '0.1.0', private: true, description: `${name} edition of the OWASP Machine Learning Security Top 10`, license: 'CC-BY-SA-4.0'}, null, 2)}\n`)
+  const packageName = `@mltop10/locale-${options.code.toLowerCase()}`
+  // The locale is a workspace package whose own `pdf` task renders its PDFs, cached apart from the others.
+  await writeFile(join(dir, 'package.json'), `${JSON.stringify({name: packageName, version: '0.1.0', private: true, description: `${name} edition of the OWASP Machine Learning Security Top 10`, license: 'CC-BY-SA-4.0', scripts: {pdf: `mltop10 pdf ../../content --only-locale ${options.code} --out dist/pdf`}, devDependencies: {'@mltop10/cli': 'workspace:*'}}, null, 2)}\n`)
+  // The content's site build gathers every locale's PDF, so it depends on the new package.
+  const contentPackage = join(localesDir, '..', 'content', 'package.json')
+  if (existsSync(contentPackage)) {
+    const manifest = JSON.parse(await readFile(contentPackage, 'utf8')) as {devDependencies?: Record<string, string>}
+    manifest.devDependencies = Object.fromEntries(Object.entries({...manifest.devDependencies, [packageName]: 'workspace:*'}).sort(([a], [b]) => a.localeCompare(b)))
+    await writeFile(contentPackage, `${JSON.stringify(manifest, null, 2)}\n`)
+  }
   for (const edition of options.editions) {
     await mkdir(join(dir, 'editions', edition), {recursive: true})
     await writeFile(join(dir, 'editions', edition, '.gitkeep'), '')
   }
-  io.stdout.write(`locale ${options.code} (${nativeName}) created in ${relative(io.cwd, dir)}: translate ui.json (from packages/i18n/strings/en.json) and pages (see locales/README.md); until then they show in English\n`)
+  io.stdout.write(`locale ${options.code} (${nativeName}) created in ${relative(io.cwd, dir)}: translate ui.json (from packages/i18n/strings/en.json) and pages (see locales/README.md); until then they show in English; run pnpm install to register the package\n`)
   return exitCodes.ok
 }

@@ -16,6 +16,8 @@ export interface PdfCommandOptions {
   readonly pdfTimeout: number
   /** The locales folder; by default `locales/` beside the content folder. */
   readonly locales: string | undefined
+  /** Render only this locale (`en` for English), as a build task of its own. */
+  readonly only: string | undefined
 }
 
 /**
@@ -36,7 +38,7 @@ export async function pdfCommand(options: PdfCommandOptions, io: CliIo): Promise
       io.stderr.write('pdf stopped: fix the problems above; the previous output was left in place\n')
       return exitCodes.contentErrors
     }
-    await renderPdfs(editions, locales, resolve(io.cwd, options.out), chrome, options, io)
+    await renderPdfs(editions, locales, resolve(io.cwd, options.out), chrome, {pdfTimeout: options.pdfTimeout, only: options.only}, io)
     io.stdout.write(`pdf: done in ${ms(performance.now() - started)}\n`)
     return exitCodes.ok
   } finally {

@@ -3,20 +3,22 @@ import type {LaunchedBrowser} from '@mltop10/browser'
 import type {Edition} from '@mltop10/core'
 import type {Locale} from '@mltop10/i18n'
 import {buildPdfs, type PdfOutput} from '@mltop10/pdf'
+import {MlTop10Error} from '@mltop10/core'
 import type {CliIo} from '../run-cli.js'
 
 /** Milliseconds as printed in progress lines. */
 export const ms = (value: number) => `${Math.round(value)} ms`
 
 /** Renders every edition's PDF with the early-started browser, printing a progress line for each. */
-export async function renderPdfs(editions: readonly Edition[], locales: readonly Locale[], pdfDir: string, chrome: Promise<LaunchedBrowser>, options: {readonly pdfTimeout: number; readonly sourceDateEpoch?: number}, io: CliIo): Promise<(PdfOutput & {key: string})[]> {
+export async function renderPdfs(editions: readonly Edition[], locales: readonly Locale[], pdfDir: string, chrome: Promise<LaunchedBrowser>, options: {readonly pdfTimeout: number; readonly sourceDateEpoch?: number; readonly only?: string | undefined}, io: CliIo): Promise<(PdfOutput & {key: string})[]> {
   const sourceDateEpoch = options.sourceDateEpoch ?? (process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined)
   const browser = chrome
   const all: (PdfOutput & {key: string})[] = []
   const jobs = [
-    {translator: undefined, editions, locale: undefined},
-    ...locales.map((locale) => ({translator: locale.translator, editions: [...locale.editions.values()].map((localized) => localized.edition), locale}))
-  ]
+    {translator: undefined, editions, locale: undefined, code: 'en'},
+    ...locales.map((locale) => ({translator: locale.translator, editions: [...locale.editions.values()].map((localized) => localized.edition), locale, code: locale.manifest.code}))
+  ].filter((job) => options.only === undefined || job.code === options.only)
+  if (jobs.length === 0) throw new MlTop10Error(`No locale \`${options.only}\` to render`, 'Name en or a locale that has a folder under locales/')
   for (const job of jobs) {
     const outputs = await buildPdfs({
     editions: job.editions,

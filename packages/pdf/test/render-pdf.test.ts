@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process'
 import {mkdtempSync, readdirSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -52,6 +53,21 @@ describe('buildPdfs', () => {
 })
 
 describe('renderPdf', () => {
+  it('marks a page shown in English in a translated PDF, and an outdated one', async () => {
+    const {createTranslator} = await import('@mltop10/i18n')
+    const outDir = join(root, 'es')
+    await pdf.buildPdfs({
+      editions: [edition],
+      outDir,
+      translator: createTranslator({locale: 'es'}),
+      nativeName: 'español',
+      pageStates: new Map([['2023', new Map([['about', 'missing' as const], ['glossary', 'outdated' as const]])]])
+    })
+    const text = execFileSync('pdftotext', [join(outDir, '2023-es.pdf'), '-'], {encoding: 'utf8'}).replace(/\s+/g, ' ')
+    expect(text).toContain('This page is not translated into español yet; it is shown in English.')
+    expect(text).toContain('The English original of this page changed after it was translated; this translation may be out of date.')
+  })
+
   it('fails clearly when Chrome crashes mid-render', async () => {
     const chrome = await launchBrowser()
     try {

@@ -5,6 +5,7 @@ import {createTranslator, type Translator} from '@mltop10/i18n'
 import {loadAssets} from './assets.js'
 import {checkLinks, type BuiltPage} from './check-links.js'
 import type {LinkSource, RenderContext} from './context.js'
+import {renderDashboardPage} from './render/dashboard-page.js'
 import {renderDocumentPage} from './render/document-page.js'
 import {renderHomePage} from './render/home-page.js'
 import {alternates, renderLayout, type PageSpec} from './render/layout.js'
@@ -18,6 +19,8 @@ import {writeFolderAtomically} from './write-atomic.js'
 export interface SiteLocale {
   readonly translator: Translator
   readonly nativeName: string
+  /** UI strings translated, for the translation dashboard. */
+  readonly ui?: {readonly translated: number; readonly total: number} | undefined
   /** Localized editions by edition name, with the state of each page. */
   readonly editions: ReadonlyMap<string, {readonly edition: Edition; readonly pages: readonly {readonly name: string; readonly state: 'translated' | 'outdated' | 'missing'; readonly sourceHash?: string | undefined}[]}>
 }
@@ -105,6 +108,15 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
       entries.push(...search)
     }
     emit(renderSearchPage(context), context)
+    if (locales.length > 1) {
+      const statuses = locales.map((other) => ({
+        code: other.translator.locale,
+        nativeName: other.nativeName,
+        pages: (other.editions.get(edition.manifest.edition)?.pages ?? []).map((page) => ({name: page.name, state: other === english ? ('source' as const) : page.state})),
+        ui: other.ui
+      }))
+      emit(renderDashboardPage(statuses, context), context)
+    }
     for (const risk of edition.risks) {
       for (const former of risk.formerly) emit(renderRedirectPage(routes.former(risk.id, former.slug), routes.page(risk.name), `${risk.id} ${risk.title}`, context), context)
     }

@@ -97,6 +97,20 @@ describe('a site with translated editions', () => {
     expect(css).toContain(':root:lang(ja)')
   })
 
+  it('publishes a translation dashboard with the state of every language and page', async () => {
+    const tree = await page('en/2023/translations/index.html')
+    const rows = select(select(tree, (node) => node.tagName === 'table')[0]!, (node) => node.tagName === 'tr').map((row) => select(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map((cell) => toString(cell)))
+    expect(rows).toEqual([
+      ['Language', 'Translated', 'Outdated', 'In English', 'Interface'],
+      ['English', '6', '0', '0', ''],
+      ['español', '1', '1', '4', ''],
+      ['العربية', '0', '0', '6', ''],
+      ['日本語', '0', '0', '6', '']
+    ])
+    expect(toString(tree)).toContain('Glossaryoutdated')
+    expect(select(await page('es/2023/about/index.html'), (node) => node.tagName === 'a' && node.properties['href'] === '../translations/')).toHaveLength(1)
+  })
+
   it('lists every locale in the sitemap with its alternates', async () => {
     const sitemap = await readFile(join(outDir, 'sitemap.xml'), 'utf8')
     expect(sitemap).toContain('<url><loc>https://example.org/ja/2023/about/</loc>\n    <xhtml:link rel="alternate" hreflang="en" href="https://example.org/en/2023/about/"/>')

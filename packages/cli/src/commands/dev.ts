@@ -48,7 +48,7 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
         io.stderr.write('dev: fix the problems above; still serving the last good build\n')
         return false
       }
-      await buildSite({editions, locales: locales.map((locale) => ({translator: locale.translator, nativeName: locale.manifest.nativeName, editions: locale.editions})), outDir, baseUrl, extraAssets, repository: site.repository})
+      await buildSite({editions, locales: locales.map((locale) => ({translator: locale.translator, nativeName: locale.manifest.nativeName, editions: locale.editions, ui: locale.ui})), outDir, baseUrl, extraAssets, repository: site.repository})
     } catch (error) {
       if (!(error instanceof MlTop10Error)) throw error
       io.stderr.write(`error: ${error.message}\n  hint: ${error.hint}\n`)

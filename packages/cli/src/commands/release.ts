@@ -110,7 +110,7 @@ export async function releaseCommand(options: ReleaseOptions, io: CliIo): Promis
       }
       files.set('edition.schema.json', data.get('data/edition.schema.json')!)
       const siteDir = join(staging, 'site')
-      await buildSite({editions: [after.edition], locales: after.locales.map((locale) => ({translator: locale.translator, nativeName: locale.manifest.nativeName, editions: locale.editions})), outDir: siteDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, files: data, repository: after.site.repository})
+      await buildSite({editions: [after.edition], locales: after.locales.map((locale) => ({translator: locale.translator, nativeName: locale.manifest.nativeName, editions: locale.editions, ui: locale.ui})), outDir: siteDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, files: data, repository: after.site.repository})
       files.set(`site-${options.edition}-${options.version}.tar.gz`, archive(siteDir, epoch))
     } finally {
       await chrome.then((launched) => launched.close(), () => undefined)

@@ -125,7 +125,8 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
     ]),
     h('footer.site-footer', [
       h('p', t('site.editionLine', {edition: manifest.edition, version: manifest.version, date: manifest.released}) + ` (${t(`site.status.${manifest.status}`)})`),
-      h('p', t('site.licenseNotice', {license: licenses[manifest.license]?.name ?? manifest.license}))
+      h('p', t('site.licenseNotice', {license: licenses[manifest.license]?.name ?? manifest.license})),
+      context.languages.length > 1 && spec.links !== 'absolute' ? h('p', h('a', {href: link(`${routes.root}translations/`)}, t('dashboard.title'))) : undefined
     ].filter((node): node is Element => node !== undefined))
   ].filter((node): node is Element => node !== undefined))
 

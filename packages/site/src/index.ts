@@ -1,4 +1,4 @@
-export {buildSite, type BuildResult, type BuildSiteOptions} from './build-site.js'
+export {buildSite, type BuildResult, type BuildSiteOptions, type SiteLocale} from './build-site.js'
 export {contentSecurityPolicy} from './render/layout.js'
 export {renderDocumentBody} from './render/document-body.js'
 export {renderMappings} from './render/mappings.js'

@@ -3,13 +3,13 @@ import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
 import {launchBrowser} from '@mltop10/browser'
 import {exitCodes, MlTop10Error, type Edition} from '@mltop10/core'
-import {editionSchema, exportEdition, toCsv} from '@mltop10/export'
 import {buildSite} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
 import type {Locale} from '@mltop10/i18n'
 import {loadLocalesFor} from './load-locales.js'
 import {ms, renderPdfs} from './render-pdfs.js'
+import {dataExports, siteLocales} from './site-inputs.js'
 
 /** Options of the build command. */
 export interface BuildCommandOptions {
@@ -65,19 +65,15 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
       const pdfDir = resolve(io.cwd, options.pdfOut)
       for (const output of await renderPdfs(editions, locales, pdfDir, chrome, options, io)) pdfs.set(output.key, {file: output.file, bytes: await readFile(join(pdfDir, output.file))})
     }
-    const data = new Map<string, string>([['data/edition.schema.json', `${JSON.stringify(editionSchema, null, 2)}\n`]])
-    const exports = [
-      ...editions.map((edition) => ({edition, locale: 'en', pageStates: undefined})),
-      ...locales.flatMap((locale) => [...locale.editions.values()].map((localized) => ({edition: localized.edition, locale: locale.manifest.code, pageStates: new Map(localized.pages.map((page) => [page.name, page.state]))})))
-    ]
-    for (const {edition, locale, pageStates} of exports) {
-      const exported = exportEdition(edition, {locale, pageStates})
-      data.set(`data/${edition.manifest.edition}-${locale}.json`, `${JSON.stringify(exported, null, 2)}\n`)
-      data.set(`data/${edition.manifest.edition}-${locale}.csv`, toCsv(exported))
+    const exports = dataExports(editions, locales)
+    const data = new Map<string, string>([['data/edition.schema.json', exports.schema]])
+    for (const {edition, locale, json, csv} of exports.files) {
+      data.set(`data/${edition}-${locale}.json`, json)
+      data.set(`data/${edition}-${locale}.csv`, csv)
     }
     const rendered = performance.now()
     const outDir = resolve(io.cwd, options.out)
-  const result = await buildSite({editions, locales: locales.map((locale) => ({translator: locale.translator, nativeName: locale.manifest.nativeName, editions: locale.editions, ui: locale.ui})), outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, files: data, repository: site.repository})
+  const result = await buildSite({editions, locales: siteLocales(locales), outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, files: data, repository: site.repository})
   const done = performance.now()
   io.stdout.write(`site: ${result.pages} pages, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB in ${relative(io.cwd, outDir) || '.'} (load ${ms(loaded - started)}, render ${ms(done - rendered)})\n`)
     io.stdout.write(`build: done in ${ms(done - started)}\n`)

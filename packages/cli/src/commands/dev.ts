@@ -6,6 +6,7 @@ import {buildSite, serveSite} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
 import {loadLocalesFor} from './load-locales.js'
+import {siteLocales} from './site-inputs.js'
 
 /** Options of the dev command. */
 export interface DevCommandOptions {
@@ -48,7 +49,7 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
         io.stderr.write('dev: fix the problems above; still serving the last good build\n')
         return false
       }
-      await buildSite({editions, locales: locales.map((locale) => ({translator: locale.translator, nativeName: locale.manifest.nativeName, editions: locale.editions, ui: locale.ui})), outDir, baseUrl, extraAssets, repository: site.repository})
+      await buildSite({editions, locales: siteLocales(locales), outDir, baseUrl, extraAssets, repository: site.repository})
     } catch (error) {
       if (!(error instanceof MlTop10Error)) throw error
       io.stderr.write(`error: ${error.message}\n  hint: ${error.hint}\n`)

@@ -6,12 +6,13 @@ import {tmpdir} from 'node:os'
 import {join, relative, resolve} from 'node:path'
 import {launchBrowser} from '@mltop10/browser'
 import {exitCodes, MlTop10Error, type Edition} from '@mltop10/core'
-import {editionSchema, exportEdition, toCsv, type EditionExport} from '@mltop10/export'
+import {exportEdition, type EditionExport} from '@mltop10/export'
 import {buildSite} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
 import {loadLocalesFor} from './load-locales.js'
 import {renderPdfs} from './render-pdfs.js'
+import {dataExports, siteLocales} from './site-inputs.js'
 
 /** Options of the release command. */
 export interface ReleaseOptions {
@@ -100,17 +101,16 @@ export async function releaseCommand(options: ReleaseOptions, io: CliIo): Promis
         pdfs.set(output.key, {file: output.file, bytes})
         files.set(output.file, bytes)
       }
-      const data = new Map<string, string>([['data/edition.schema.json', `${JSON.stringify(editionSchema, null, 2)}\n`]])
-      for (const {locale, edition, pageStates} of [{locale: 'en', edition: after.edition, pageStates: undefined}, ...after.localized]) {
-        const exported = exportEdition(edition, {locale, pageStates})
-        const json = `${JSON.stringify(exported, null, 2)}\n`
-        data.set(`data/${options.edition}-${locale}.json`, json)
-        files.set(`${options.edition}-${locale}.json`, json)
-        files.set(`${options.edition}-${locale}.csv`, toCsv(exported))
+      const exports = dataExports([after.edition], after.locales)
+      const data = new Map<string, string>([['data/edition.schema.json', exports.schema]])
+      for (const {edition, locale, json, csv} of exports.files) {
+        data.set(`data/${edition}-${locale}.json`, json)
+        files.set(`${edition}-${locale}.json`, json)
+        files.set(`${edition}-${locale}.csv`, csv)
       }
-      files.set('edition.schema.json', data.get('data/edition.schema.json')!)
+      files.set('edition.schema.json', exports.schema)
       const siteDir = join(staging, 'site')
-      await buildSite({editions: [after.edition], locales: after.locales.map((locale) => ({translator: locale.translator, nativeName: locale.manifest.nativeName, editions: locale.editions, ui: locale.ui})), outDir: siteDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, files: data, repository: after.site.repository})
+      await buildSite({editions: [after.edition], locales: siteLocales(after.locales), outDir: siteDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, files: data, repository: after.site.repository})
       files.set(`site-${options.edition}-${options.version}.tar.gz`, archive(siteDir, epoch))
     } finally {
       await chrome.then((launched) => launched.close(), () => undefined)

@@ -1,0 +1,130 @@
+// Copies of this workspace in temporary folders, and turbo runs inside them: the benchmark
+// edits and builds a copy (never the user's tree), and the remote-cache test builds two.
+import {execFileSync, spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {dirname, join, relative} from 'node:path'
+
+/**
+ * The environment for a build in a copy: this process's, without what a surrounding turbo,
+ * pnpm or vitest run set (they would change task hashes or behaviour), plus `extra`.
+ *
+ * @param {Record<string, string>} [extra]
+ */
+export function cleanEnv(extra = {}) {
+  const env = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(TURBO_|VITEST|npm_package_|npm_lifecycle_|PNPM_SCRIPT)/.test(key) || ['NODE_ENV', 'TEST', 'NODE_OPTIONS', 'INIT_CWD'].includes(key)) continue
+    env[key] = value
+  }
+  return {...env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1', ...extra}
+}
+
+/**
+ * Copies the files git would commit (tracked and new, not ignored) of the workspace at `root`
+ * into `dest`, makes it a git repository with one commit, and installs its dependencies
+ * from the pnpm store without the network.
+ *
+ * @param {string} root
+ * @param {string} dest
+ * @returns {{installMs: number}}
+ */
+export function copyWorkspace(root, dest) {
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {cwd: root, encoding: 'utf8'})
+  for (const file of new Set(listed.split('\0').filter(Boolean))) {
+    const from = join(root, file)
+    if (!existsSync(from)) continue // deleted in the working tree
+    mkdirSync(dirname(join(dest, file)), {recursive: true})
+    copyFileSync(from, join(dest, file))
+  }
+  const git = (...args) => execFileSync('git', ['-c', 'user.name=mltop10', '-c', 'user.email=mltop10@localhost', '-c', 'commit.gpgsign=false', ...args], {cwd: dest, stdio: 'pipe'})
+  git('init', '--quiet', '--initial-branch=main')
+  git('add', '--all')
+  git('commit', '--quiet', '--no-verify', '--message', 'copy')
+  return install(dest)
+}
+
+/**
+ * Clones the git repository at `from` (a copy made by `copyWorkspace`) into `dest`, as a second
+ * machine would check out the same commit, and installs its dependencies.
+ *
+ * @param {string} from
+ * @param {string} dest
+ * @returns {{installMs: number}}
+ */
+export function cloneWorkspace(from, dest) {
+  execFileSync('git', ['clone', '--quiet', '--no-hardlinks', from, dest], {stdio: 'pipe'})
+  return install(dest)
+}
+
+function install(dir) {
+  const started = performance.now()
+  run('pnpm', ['install', '--offline', '--frozen-lockfile', '--reporter=silent'], {cwd: dir, env: cleanEnv({CI: '1'})})
+  return {installMs: performance.now() - started}
+}
+
+/**
+ * Runs a command and returns its wall time; throws with its output when it fails.
+ *
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{cwd: string, env?: NodeJS.ProcessEnv}} options
+ */
+export function run(command, args, {cwd, env = cleanEnv()}) {
+  const started = performance.now()
+  const result = spawnSync(command, args, {cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024})
+  const ms = performance.now() - started
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`)
+  return {ms, stdout: result.stdout, stderr: result.stderr}
+}
+
+/**
+ * Runs `turbo run <tasks>` in `cwd` with a run summary, and returns its wall time and each
+ * task's cache result.
+ *
+ * @param {string} cwd
+ * @param {string[]} args turbo arguments after `run`, e.g. `['build']`
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {{ms: number, tasks: {taskId: string, hash: string, status: string, source: string | undefined}[]}}
+ */
+export function turboRun(cwd, args, env = cleanEnv()) {
+  const runsDir = join(cwd, '.turbo', 'runs')
+  const before = new Set(existsSync(runsDir) ? readdirSync(runsDir) : [])
+  const turbo = join(cwd, 'node_modules', '.bin', 'turbo')
+  const {ms} = run(turbo, ['run', ...args, '--summarize', '--output-logs=errors-only'], {cwd, env})
+  const summaryName = readdirSync(runsDir).find((name) => !before.has(name) && name.endsWith('.json'))
+  if (!summaryName) throw new Error(`turbo wrote no run summary in ${runsDir}`)
+  const summary = JSON.parse(readFileSync(join(runsDir, summaryName), 'utf8'))
+  const tasks = summary.tasks.map((task) => ({taskId: task.taskId, hash: task.hash, status: task.cache.status, source: task.cache.source}))
+  return {ms, tasks}
+}
+
+/**
+ * The sha256 of every file under `dir`, by path relative to it, leaving out dependencies,
+ * git's and turbo's own folders.
+ *
+ * @param {string} dir
+ * @returns {Map<string, string>}
+ */
+export function treeDigest(dir) {
+  const skip = new Set(['node_modules', '.git', '.turbo'])
+  const digests = new Map()
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (skip.has(entry.name)) continue
+      const path = join(folder, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (entry.isFile()) digests.set(relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex'))
+    }
+  }
+  walk(dir)
+  return digests
+}
+
+/** Bytes of all files under `dir` (for reporting what a replay restored). */
+export function folderBytes(dir) {
+  if (!existsSync(dir)) return 0
+  let total = 0
+  for (const entry of readdirSync(dir, {withFileTypes: true, recursive: true})) if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size
+  return total
+}

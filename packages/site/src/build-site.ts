@@ -3,14 +3,14 @@ import {toHtml} from 'hast-util-to-html'
 import {exitCodes, MlTop10Error, type Edition, type SiteConfig} from '@mltop10/core'
 import {createTranslator, type Translator} from '@mltop10/i18n'
 import {loadAssets} from './assets.js'
-import {checkLinks, type BuiltPage} from './check-links.js'
+import {checkLinks, collectLinks, type BuiltPage} from './check-links.js'
 import type {LinkSource, RenderContext} from './context.js'
 import {renderDashboardPage} from './render/dashboard-page.js'
 import {renderDocumentPage} from './render/document-page.js'
 import {renderHomePage} from './render/home-page.js'
-import {alternates, renderLayout, type PageSpec} from './render/layout.js'
+import {alternates, navDocuments, renderLayout, type PageSpec} from './render/layout.js'
 import {scriptFontAssets} from './script-fonts.js'
-import {renderNotFoundPage, renderRedirectPage, renderSearchPage} from './render/utility-pages.js'
+import {renderContentsPage, renderNotFoundPage, renderRedirectPage, renderSearchPage} from './render/utility-pages.js'
 import {createRoutes, fileOf} from './routes.js'
 import {buildSearchIndex, type SearchEntry} from './search-index.js'
 import {writeFolderAtomically} from './write-atomic.js'
@@ -83,7 +83,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     const full = {...spec, scripts: [...(spec.scripts ?? []), ...extraScripts]}
     const tree: Root = renderLayout(full, context)
     files.set(fileOf(spec.folder), `${toHtml(tree)}\n`)
-    pages.push({folder: spec.folder, tree, absolute: spec.links === 'absolute'})
+    pages.push({folder: spec.folder, absolute: spec.links === 'absolute', ...collectLinks(tree)})
     if (!spec.noindex) sitemap.push({url: new URL(spec.folder, baseUrl).href, alternates: alternates(spec.folder, context).map((alternate) => ({...alternate, href: new URL(alternate.path, baseUrl).href}))})
   }
 
@@ -108,6 +108,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
       entries.push(...search)
     }
     emit(renderSearchPage(context), context)
+    if (navDocuments(edition, undefined).length < edition.documents.length) emit(renderContentsPage(context), context)
     if (locales.length > 1) {
       const statuses = locales.map((other) => ({
         code: other.translator.locale,

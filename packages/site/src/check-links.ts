@@ -3,13 +3,16 @@ import {visit} from 'unist-util-visit'
 import type {LinkSource} from './context.js'
 import {fileOf} from './routes.js'
 
-/** A built page to check: its tree and where it is. */
+/** A built page to check: where it is, and the ids and links of its tree. */
 export interface BuiltPage {
   /** Folder of the page (or file path, for `404.html`). */
   readonly folder: string
-  readonly tree: Root
   /** Whether its links are root-relative (`/en/2023/...`) from `basePath`. */
   readonly absolute: boolean
+  /** Every `id` in the page, in document order (duplicates kept, to report them). */
+  readonly ids: readonly string[]
+  /** Every internal `href`, `src` and form `action`, in document order. */
+  readonly links: readonly string[]
 }
 
 /** Options of `checkLinks`. */
@@ -23,12 +26,33 @@ export interface CheckLinksOptions {
 }
 
 /**
+ * The ids and internal links of a page's tree: all `checkLinks` needs, so the build keeps
+ * these instead of every page's tree until all pages are rendered.
+ *
+ * @param tree The page.
+ */
+export function collectLinks(tree: Root): {ids: string[]; links: string[]} {
+  const ids: string[] = []
+  const links: string[] = []
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties['id']
+    if (typeof id === 'string') ids.push(id)
+    const attribute = node.tagName === 'form' ? 'action' : node.tagName === 'script' || node.tagName === 'img' ? 'src' : node.tagName === 'a' || node.tagName === 'link' ? 'href' : undefined
+    const value = attribute ? node.properties[attribute] : undefined
+    if (typeof value !== 'string' || /^[a-z][a-z\d+.-]*:/i.test(value)) return
+    if (node.tagName === 'link' && node.properties['rel'] && String(node.properties['rel']).includes('canonical')) return
+    links.push(value)
+  })
+  return {ids, links}
+}
+
+/**
  * Checks every internal `href`, `src` and form `action` of the built pages, and
  * every `#fragment`, against the built files and the ids in each page. Also
  * reports duplicate ids. Returns one message per problem (empty when all is well),
  * naming the Markdown source of a link that came from content.
  *
- * @param pages The built pages.
+ * @param pages The built pages, with their ids and links from `collectLinks`.
  * @param options Built files, base path and link sources.
  */
 export function checkLinks(pages: readonly BuiltPage[], options: CheckLinksOptions): string[] {
@@ -36,26 +60,21 @@ export function checkLinks(pages: readonly BuiltPage[], options: CheckLinksOptio
   const problems: string[] = []
   for (const page of pages) {
     const seen = new Set<string>()
-    visit(page.tree, 'element', (node: Element) => {
-      const id = node.properties['id']
-      if (typeof id !== 'string') return
+    for (const id of page.ids) {
       if (seen.has(id)) problems.push(`${fileOf(page.folder)}  error  Duplicate id \`${id}\`  duplicate-id`)
       seen.add(id)
-    })
+    }
     ids.set(fileOf(page.folder), seen)
   }
   const sourceOf = new Map(options.sources.map((source) => [`${source.page}\u0000${source.href}`, source.source]))
   for (const page of pages) {
-    visit(page.tree, 'element', (node: Element) => {
-      const attribute = node.tagName === 'form' ? 'action' : node.tagName === 'script' || node.tagName === 'img' ? 'src' : node.tagName === 'a' || node.tagName === 'link' ? 'href' : undefined
-      const value = attribute ? node.properties[attribute] : undefined
-      if (typeof value !== 'string' || /^[a-z][a-z\d+.-]*:/i.test(value)) return
-      if (node.tagName === 'link' && node.properties['rel'] && String(node.properties['rel']).includes('canonical')) return
+    // The same link (the navigation's, the assets') is checked once per page.
+    for (const value of new Set(page.links)) {
       const problem = checkOne(value, page, options, ids)
-      if (!problem) return
+      if (!problem) continue
       const source = sourceOf.get(`${page.folder}\u0000${value}`)
       problems.push(`${source ?? fileOf(page.folder)}  error  ${problem} (on page ${fileOf(page.folder)})  broken-link`)
-    })
+    }
   }
   return problems
 }

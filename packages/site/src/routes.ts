@@ -16,6 +16,8 @@ export interface Routes {
   readonly home: string
   readonly search: string
   readonly searchIndex: string
+  /** The list of every page, published when the navigation cannot show them all. */
+  readonly contents: string
 }
 
 /**
@@ -35,7 +37,8 @@ export function createRoutes(locale: string, edition: string): Routes {
     former: (id, slug) => `${root}${id.toLowerCase()}-${slug}/`,
     home: root,
     search: `${root}search/`,
-    searchIndex: `${root}search-index.json`
+    searchIndex: `${root}search-index.json`,
+    contents: `${root}contents/`
   }
 }
 

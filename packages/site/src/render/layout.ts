@@ -1,6 +1,6 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
-import {licenses} from '@mltop10/core'
+import {licenses, type Edition} from '@mltop10/core'
 import type {RenderContext} from '../context.js'
 import {externalLink} from './external-link.js'
 import {scriptFontStylesheet} from '../script-fonts.js'
@@ -61,6 +61,26 @@ export interface PageSpec {
  * @param spec The page.
  * @param context Render context.
  */
+/** Most documents the navigation lists before it links to the list of all pages instead. */
+export const navigationLimit = 40
+
+/** `PageSpec.current` of the list of all pages. */
+export const contentsPage = '#contents'
+
+/**
+ * The documents the navigation of a page lists: all of them up to `navigationLimit`, else the
+ * first ones and the current one.
+ *
+ * @param edition The edition.
+ * @param current Name of the page's document, if it is one.
+ */
+export function navDocuments(edition: Edition, current: string | undefined): Edition['documents'] {
+  if (edition.documents.length <= navigationLimit) return edition.documents
+  const first = edition.documents.slice(0, navigationLimit - 1)
+  const own = edition.documents.find((document) => document.name === current)
+  return own && !first.includes(own) ? [...first, own] : first
+}
+
 export function renderLayout(spec: PageSpec, context: RenderContext): Root {
   const {t, edition, routes, translator} = context
   const {manifest} = edition
@@ -98,11 +118,19 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
     ...(spec.head ?? [])
   ].filter((node): node is Element => node !== undefined))
 
-  const navItems = edition.documents.map((document) => {
+  const navItem = (document: Edition['documents'][number]) => {
     const label = document.kind === 'risk' ? [h('span.nav-id', document.id), ` ${document.title}`] : [document.title]
     const current = spec.current === document.name ? {ariaCurrent: 'page'} : {}
     return h(`li.nav-${document.kind}`, h('a', {href: link(routes.page(document.name)), ...current}, label))
-  })
+  }
+  // The navigation lists every document of an ordinary edition. A very large one lists its first
+  // documents, the current one and a link to the list of all pages, so each page stays small
+  // and the site grows linearly with its pages.
+  const shown = navDocuments(edition, spec.current)
+  const navItems = shown.map(navItem)
+  if (shown.length < edition.documents.length) {
+    navItems.push(h('li.nav-all', h('a', {href: link(routes.contents), ...(spec.current === contentsPage ? {ariaCurrent: 'page'} : {})}, t('site.allPages', {count: edition.documents.length}))))
+  }
 
   const body = h('body', [
     h('a.skip-link', {href: '#main'}, t('site.skipToContent')),

@@ -1,7 +1,7 @@
 import {h} from 'hastscript'
 import type {RenderContext} from '../context.js'
 import {relativeUrl} from '../routes.js'
-import type {PageSpec} from './layout.js'
+import {contentsPage, type PageSpec} from './layout.js'
 
 /**
  * The search page. Results are rendered in the browser from the build-time index;
@@ -71,5 +71,25 @@ export function renderRedirectPage(from: string, to: string, title: string, cont
     canonical: to,
     head: [h('meta', {httpEquiv: 'refresh', content: `0; url=${href}`})],
     main: [h('header.page-header', h('h1', t('redirect.title', {title}))), h('p', [t('redirect.text', {title: ''}).trim(), ' ', h('a', {href}, title)])]
+  }
+}
+
+/**
+ * The list of every page of an edition, for editions too large to list in the navigation.
+ *
+ * @param context Render context.
+ */
+export function renderContentsPage(context: RenderContext): PageSpec {
+  const {t, routes, edition} = context
+  const folder = routes.contents
+  return {
+    folder,
+    title: t('site.contentsTitle'),
+    description: t('site.allPages', {count: edition.documents.length}),
+    current: contentsPage,
+    main: [
+      h('header.page-header', h('h1', t('site.contentsTitle'))),
+      h('ol.contents-list', edition.documents.map((document) => h('li', h('a', {href: relativeUrl(folder, routes.page(document.name))}, document.kind === 'risk' ? [h('span.risk-id', document.id), ` ${document.title}`] : document.title))))
+    ]
   }
 }

@@ -1,0 +1,150 @@
+// Measurements of other tools on the same content as our pipeline, for the benchmarks that
+// compare with them. Each tool is installed with npm into a folder of `work` (never as a
+// dependency of the project), built once to warm up and then `runs` times; nothing outside
+// `work` is written or removed, and `work` is left for the caller to delete.
+import {execFileSync, spawnSync} from 'node:child_process'
+import {cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+
+/**
+ * The result of measuring a tool.
+ *
+ * @typedef {object} Measurement
+ * @property {number} wallMs Median wall time of the timed runs, in milliseconds, rounded.
+ * @property {number[]} samples Wall time of each timed run, in milliseconds, rounded to 0.1.
+ * @property {number} pages Pages produced: HTML files for a site, PDF pages for a PDF.
+ * @property {string} version Exact version of the tool that was installed.
+ */
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const round1 = (value) => Math.round(value * 10) / 10
+
+/** Runs a command to completion and returns its wall time; throws with its output if it fails. */
+function time(command, commandArgs, options) {
+  const started = process.hrtime.bigint()
+  const result = spawnSync(command, commandArgs, {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options})
+  const ms = Number(process.hrtime.bigint() - started) / 1e6
+  if (result.error) throw new Error(`${command} could not run: ${result.error.message}`)
+  if (result.status !== 0) {
+    const how = result.signal ? `signal ${result.signal}` : `exit code ${result.status}`
+    throw new Error(`${command} ${commandArgs.join(' ')} failed (${how}):\n${result.stderr}${result.stdout ? `\n${result.stdout}` : ''}`)
+  }
+  return {ms, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** Installs `spec` with npm into `prefix` and returns the installed version of `name`. */
+function npmInstall(prefix, spec, name, env = process.env) {
+  mkdirSync(prefix, {recursive: true})
+  try {
+    execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefix', prefix, spec], {env, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8'})
+  } catch (error) {
+    throw new Error(`npm install ${spec} into ${prefix} failed:\n${error.stderr ?? error.message}`)
+  }
+  return JSON.parse(readFileSync(join(prefix, 'node_modules', name, 'package.json'), 'utf8')).version
+}
+
+/** The document names of an edition, in order, from the `documents:` list of its edition.yaml. */
+function documentNames(editionDir) {
+  const manifest = readFileSync(join(editionDir, 'edition.yaml'), 'utf8')
+  const names = [...manifest.matchAll(/^ {2}- (\S+)$/gm)].map((match) => match[1])
+  if (names.length === 0) throw new Error(`no documents listed in ${join(editionDir, 'edition.yaml')}`)
+  return names
+}
+
+/** Counts the files ending in `extension` under `dir`, recursively. */
+function countFiles(dir, extension) {
+  return readdirSync(dir, {recursive: true}).filter((file) => String(file).endsWith(extension)).length
+}
+
+/** A scalar of a YAML front matter or manifest (`key: value` at the start of a line), unquoted. */
+function scalar(text, key) {
+  const value = new RegExp(`^${key}:[ \\t]*(.+)$`, 'm').exec(text)?.[1].trim()
+  return value?.replace(/^(["'])(.*)\1$/, '$2')
+}
+
+/**
+ * Builds the edition with VitePress 1.6 as a site with local search (so it is comparable
+ * to our site, which has a search index): installs vitepress@1.6 into `<work>/vitepress`,
+ * copies the edition's documents into `<work>/vitepress/src` with a minimal config (title,
+ * a sidebar listing the documents in order, `ignoreDeadLinks`), runs `vitepress build` once
+ * to warm up and then `runs` times. Throws if a build fails or does not produce one HTML
+ * page per document.
+ *
+ * @param {object} options
+ * @param {string} options.editionDir Folder of the edition, with `edition.yaml` and `<name>.md` files.
+ * @param {number} options.runs Number of timed builds after the warm-up build.
+ * @param {string} options.work Scratch folder; left for the caller to delete.
+ * @returns {Promise<Measurement>} `pages` counts every `.html` file built (VitePress adds a 404.html).
+ */
+export async function measureVitePress({editionDir, runs, work}) {
+  const prefix = join(work, 'vitepress')
+  const version = npmInstall(prefix, 'vitepress@1.6', 'vitepress')
+  const names = documentNames(editionDir)
+  // Inside the prefix, so the build resolves vue and the theme from its node_modules.
+  const src = join(prefix, 'src')
+  mkdirSync(join(src, '.vitepress'), {recursive: true})
+  const items = names.map((name) => {
+    cpSync(join(editionDir, `${name}.md`), join(src, `${name}.md`))
+    const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(src, `${name}.md`), 'utf8'))?.[1] ?? ''
+    const title = scalar(frontMatter, 'title') ?? name
+    const id = scalar(frontMatter, 'id')
+    return {text: id ? `${id} ${title}` : title, link: `/${name}`}
+  })
+  const title = scalar(readFileSync(join(editionDir, 'edition.yaml'), 'utf8'), 'title') ?? 'Edition'
+  const config = {title, ignoreDeadLinks: true, themeConfig: {sidebar: items, search: {provider: 'local'}}}
+  writeFileSync(join(src, '.vitepress/config.mjs'), `export default ${JSON.stringify(config, null, 2)}\n`)
+
+  const cli = join(prefix, 'node_modules/vitepress/bin/vitepress.js')
+  const outDir = join(src, '.vitepress/dist')
+  const times = []
+  for (let run = 0; run <= runs; run++) {
+    // NODE_ENV set explicitly: a caller under vitest has NODE_ENV=test, which Vite would honour.
+    const {ms} = time(process.execPath, [cli, 'build', src], {cwd: prefix, env: {...process.env, NODE_ENV: 'production'}})
+    if (run > 0) times.push(ms)
+  }
+  const missing = names.filter((name) => {
+    try {
+      return readFileSync(join(outDir, `${name}.html`), 'utf8').length === 0
+    } catch {
+      return true
+    }
+  })
+  if (missing.length > 0) throw new Error(`vitepress build produced no page for: ${missing.join(', ')}`)
+  return {wallMs: Math.round(median(times)), samples: times.map(round1), pages: countFiles(outDir, '.html'), version}
+}
+
+/**
+ * Renders the edition with md-to-pdf 5.2 as one PDF: installs md-to-pdf@5.2 into
+ * `<work>/md-to-pdf` (with PUPPETEER_SKIP_DOWNLOAD=1), joins the documents, without their
+ * front matter, into `<work>/edition.md` with a page break between them, renders it with
+ * the given Chromium through `--launch-options`, once to warm up and then `runs` times,
+ * and counts the pages of `<work>/edition.pdf` with `pdfinfo`.
+ *
+ * @param {object} options
+ * @param {string} options.editionDir Folder of the edition, with `edition.yaml` and `<name>.md` files.
+ * @param {number} options.runs Number of timed renders after the warm-up render.
+ * @param {string} options.work Scratch folder; left for the caller to delete.
+ * @param {string} [options.chromePath] Chromium executable; defaults to $CHROME_PATH, then /usr/bin/chromium.
+ * @returns {Promise<Measurement>}
+ */
+export async function measureMdToPdf({editionDir, runs, work, chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium'}) {
+  const prefix = join(work, 'md-to-pdf')
+  const env = {...process.env, PUPPETEER_SKIP_DOWNLOAD: '1'}
+  const version = npmInstall(prefix, 'md-to-pdf@5.2', 'md-to-pdf', env)
+  const markdown = documentNames(editionDir).map((name) => readFileSync(join(editionDir, `${name}.md`), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '')).join('\n\n<div style="page-break-after: always"></div>\n\n')
+  writeFileSync(join(work, 'edition.md'), markdown)
+  const launch = JSON.stringify({executablePath: chromePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']})
+  const times = []
+  for (let run = 0; run <= runs; run++) {
+    const {ms} = time(join(prefix, 'node_modules/.bin/md-to-pdf'), [join(work, 'edition.md'), '--launch-options', launch], {env: {...env, HOME: work}})
+    if (run > 0) times.push(ms)
+  }
+  let info
+  try {
+    info = execFileSync('pdfinfo', [join(work, 'edition.pdf')], {encoding: 'utf8'})
+  } catch (error) {
+    throw new Error(`pdfinfo ${join(work, 'edition.pdf')} failed:\n${error.stderr ?? error.message}`)
+  }
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1])
+  return {wallMs: Math.round(median(times)), samples: times.map(round1), pages, version}
+}

@@ -1,15 +1,24 @@
-import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
 import {launchBrowser} from '@mltop10/browser'
+import {englishStrings} from '@mltop10/i18n'
 import {devCommand} from '../src/commands/dev.js'
 
 const baseEdition = fileURLToPath(new URL('../../core/test/fixtures/_base', import.meta.url))
 const root = await mkdtemp(join(tmpdir(), 'mltop10-dev-'))
 const editionDir = join(root, 'content', 'editions', '2023')
 await cp(baseEdition, editionDir, {recursive: true})
+// A Spanish locale beside the content, with one translated page.
+const esDir = join(root, 'locales', 'es')
+await mkdir(join(esDir, 'editions', '2023'), {recursive: true})
+await writeFile(join(esDir, 'locale.yaml'), 'code: es\nname: Spanish\nnativeName: español\ndir: ltr\n')
+await writeFile(join(esDir, 'ui.json'), JSON.stringify(englishStrings(), null, 2))
+const aboutHash = createHash('sha256').update(await readFile(join(editionDir, 'about.md'))).digest('hex')
+await writeFile(join(esDir, 'editions', '2023', 'about.md'), `---\nsource: ${aboutHash}\ntitle: Acerca de\ndescription: Quiénes somos.\n---\n\nVea [la introducción](introduction.md#how-to-read-a-risk).\n`)
 afterAll(async () => {
   await rm(root, {recursive: true, force: true})
 })
@@ -37,6 +46,14 @@ describe('mltop10 dev', () => {
       const path = join(editionDir, 'about.md')
       await writeFile(path, (await readFile(path, 'utf8')).replace('title: About', 'title: About us'))
       await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'About us', {timeout: 10_000})
+
+      // A translator's edit to a locale page reloads that page too.
+      await page.goto(new URL('es/2023/about/', url).href, {waitUntil: 'load'})
+      expect(await page.$eval('h1', (node) => node.textContent)).toBe('Acerca de')
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const esPath = join(esDir, 'editions', '2023', 'about.md')
+      await writeFile(esPath, (await readFile(esPath, 'utf8')).replace('title: Acerca de', 'title: Sobre nosotros'))
+      await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Sobre nosotros', {timeout: 10_000})
 
       await writeFile(path, '---\ntitle: Broken\n---\n')
       await new Promise((resolve) => setTimeout(resolve, 600))

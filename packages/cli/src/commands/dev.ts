@@ -1,6 +1,6 @@
-import {watch} from 'node:fs'
+import {existsSync, watch} from 'node:fs'
 import type {ServerResponse} from 'node:http'
-import {relative, resolve} from 'node:path'
+import {join, relative, resolve} from 'node:path'
 import {exitCodes, MlTop10Error} from '@mltop10/core'
 import {buildSite, serveSite} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
@@ -27,7 +27,7 @@ events.addEventListener('reload', () => window.location.reload())
 
 /**
  * Builds the site, serves it on 127.0.0.1, and on every change under the content
- * folder validates and rebuilds it, then tells open pages to reload. A change
+ * folder or to a locale beside it (`../locales`) validates and rebuilds it, then tells open pages to reload. A change
  * with problems prints them and keeps serving the last good site.
  *
  * @param options Folders, port and an optional stop signal.
@@ -79,18 +79,31 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
     await server.close()
     return exitCodes.contentErrors
   }
-  io.stdout.write(`dev: serving ${relative(io.cwd, outDir) || '.'} at ${server.url} (watching ${relative(io.cwd, contentDir) || '.'}; Ctrl+C stops)\n`)
+  io.stdout.write(`dev: serving ${relative(io.cwd, outDir) || '.'} at ${server.url} (watching ${relative(io.cwd, contentDir) || '.'}${existsSync(join(contentDir, '..', 'locales')) ? ` and ${relative(io.cwd, join(contentDir, '..', 'locales'))}` : ''}; Ctrl+C stops)\n`)
 
   let timer: NodeJS.Timeout | undefined
   let running: Promise<unknown> = Promise.resolve()
-  const watcher = watch(contentDir, {recursive: true}, (_event, file) => {
-    if (!file || !/\.(md|ya?ml)$/.test(file)) return
+  const schedule = () => {
     clearTimeout(timer)
     // Editors write a file in several steps: wait for them to settle, and never build twice at once.
     timer = setTimeout(() => {
       running = running.then(rebuild)
     }, 30)
-  })
+  }
+  const watchers = [
+    watch(contentDir, {recursive: true}, (_event, file) => {
+      if (file && /\.(md|ya?ml)$/.test(file)) schedule()
+    })
+  ]
+  // Translators preview their locale: its manifest, UI strings and pages rebuild the site too.
+  const localesDir = join(contentDir, '..', 'locales')
+  if (existsSync(localesDir)) {
+    watchers.push(
+      watch(localesDir, {recursive: true}, (_event, file) => {
+        if (file && /^[^/\\]+[/\\](locale\.yaml|ui\.json|editions[/\\].+\.md)$/.test(file)) schedule()
+      })
+    )
+  }
 
   await new Promise<void>((resolveStop) => {
     const stop = () => resolveStop()
@@ -99,7 +112,7 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
     process.once('SIGTERM', stop)
   })
   clearTimeout(timer)
-  watcher.close()
+  for (const watcher of watchers) watcher.close()
   await running
   for (const client of clients) client.end()
   await server.close()

@@ -27,9 +27,23 @@ import {cleanEnv, cloneWorkspace, copyWorkspace, run, turboRun} from './lib/work
 const root = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
+const sections = ['builds', 'site', 'scaling', 'pdf', 'dev', 'remote']
+function usage(message) {
+  process.stderr.write(`bench: ${message}\n  usage: pnpm bench [--runs N] [--quick] [--only ${sections.join(',')}] [--compare] [--json file] [--record]\n`)
+  process.exit(2)
+}
+const known = new Set(['--runs', '--quick', '--only', '--compare', '--json', '--record'])
+for (const [index, arg] of args.entries()) {
+  const takesValue = ['--runs', '--only', '--json'].includes(args[index - 1] ?? '')
+  if (!takesValue && !known.has(arg)) usage(`unknown option \`${arg}\``)
+}
+for (const name of ['--runs', '--only', '--json']) if (args.includes(name) && (option(name) === undefined || option(name).startsWith('--'))) usage(`\`${name}\` needs a value`)
 const quick = args.includes('--quick')
-const runs = Number(option('--runs')) || (quick ? 1 : 3)
-const only = new Set((option('--only') ?? 'builds,site,scaling,pdf,dev,remote').split(','))
+const runs = option('--runs') === undefined ? (quick ? 1 : 3) : Number(option('--runs'))
+if (!Number.isInteger(runs) || runs < 1 || runs > 50) usage(`\`--runs\` must be a whole number from 1 to 50, not \`${option('--runs')}\``)
+const only = new Set((option('--only') ?? sections.join(',')).split(','))
+for (const name of only) if (!sections.includes(name)) usage(`unknown section \`${name}\` in --only (sections: ${sections.join(', ')})`)
+if (args.includes('--record') && (quick || only.size < sections.length)) usage('--record replaces the whole baseline: run every section, without --quick')
 const compare = args.includes('--compare')
 const jsonOut = option('--json') ?? join(root, 'bench-results.json')
 const baselinePath = join(root, 'docs/benchmarks/baseline.json')

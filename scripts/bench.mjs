@@ -6,13 +6,15 @@
 // a regression shows as a change.
 //
 //   pnpm bench [--runs 3] [--quick] [--only builds,site,scaling,pdf,dev,remote] [--compare]
-//              [--json bench-results.json] [--record]
+//              [--json bench-results.json] [--record] [--fail-over PERCENT]
 //
 //   --quick    one run of each, scaling up to 10x (a smoke test of the figures, not a measurement)
 //   --compare  also install VitePress 1.6 and md-to-pdf 5.2 into the temporary folder and
 //              time them on the same edition, for the ratio targets
 //   --record   write the results to docs/benchmarks/baseline.json and the scaling plot to
 //              docs/benchmarks/scaling.svg
+//   --fail-over exit 1 when a figure is more than PERCENT worse than the baseline (every figure
+//              is lower-is-better), naming each one: a regression gate for CI on a quiet machine
 import {spawn} from 'node:child_process'
 import {appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {cpus, tmpdir, totalmem} from 'node:os'
@@ -29,18 +31,20 @@ const args = process.argv.slice(2)
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
 const sections = ['builds', 'site', 'scaling', 'pdf', 'dev', 'remote']
 function usage(message) {
-  process.stderr.write(`bench: ${message}\n  usage: pnpm bench [--runs N] [--quick] [--only ${sections.join(',')}] [--compare] [--json file] [--record]\n`)
+  process.stderr.write(`bench: ${message}\n  usage: pnpm bench [--runs N] [--quick] [--only ${sections.join(',')}] [--compare] [--json file] [--record] [--fail-over PERCENT]\n`)
   process.exit(2)
 }
-const known = new Set(['--runs', '--quick', '--only', '--compare', '--json', '--record'])
+const known = new Set(['--runs', '--quick', '--only', '--compare', '--json', '--record', '--fail-over'])
 for (const [index, arg] of args.entries()) {
-  const takesValue = ['--runs', '--only', '--json'].includes(args[index - 1] ?? '')
+  const takesValue = ['--runs', '--only', '--json', '--fail-over'].includes(args[index - 1] ?? '')
   if (!takesValue && !known.has(arg)) usage(`unknown option \`${arg}\``)
 }
-for (const name of ['--runs', '--only', '--json']) if (args.includes(name) && (option(name) === undefined || option(name).startsWith('--'))) usage(`\`${name}\` needs a value`)
+for (const name of ['--runs', '--only', '--json', '--fail-over']) if (args.includes(name) && (option(name) === undefined || option(name).startsWith('--'))) usage(`\`${name}\` needs a value`)
 const quick = args.includes('--quick')
 const runs = option('--runs') === undefined ? (quick ? 1 : 3) : Number(option('--runs'))
 if (!Number.isInteger(runs) || runs < 1 || runs > 50) usage(`\`--runs\` must be a whole number from 1 to 50, not \`${option('--runs')}\``)
+const failOver = option('--fail-over') === undefined ? undefined : Number(option('--fail-over'))
+if (failOver !== undefined && !(failOver >= 0)) usage(`\`--fail-over\` must be a percentage, not \`${option('--fail-over')}\``)
 const only = new Set((option('--only') ?? sections.join(',')).split(','))
 for (const name of only) if (!sections.includes(name)) usage(`unknown section \`${name}\` in --only (sections: ${sections.join(', ')})`)
 if (args.includes('--record') && (quick || only.size < sections.length)) usage('--record replaces the whole baseline: run every section, without --quick')
@@ -341,4 +345,12 @@ if (args.includes('--record')) {
   writeFileSync(baselinePath, `${JSON.stringify(result, null, 2)}\n`)
   if (rows.length > 0) writeFileSync(join(root, 'docs/benchmarks/scaling.svg'), scalingSvg(rows, {title: 'Site build time and peak memory against pages'}))
   console.log('recorded in docs/benchmarks/')
+}
+if (failOver !== undefined) {
+  const worse = metrics.filter((metric) => before.get(metric.id) && ((metric.value - before.get(metric.id)) / before.get(metric.id)) * 100 > failOver)
+  if (worse.length > 0) {
+    console.log(`\nregressions over ${failOver}% against the baseline:`)
+    for (const metric of worse) console.log(`  ${metric.label}: ${before.get(metric.id)} -> ${metric.value} ${metric.unit}`)
+    process.exitCode = 1
+  } else console.log(`no figure is more than ${failOver}% worse than the baseline`)
 }

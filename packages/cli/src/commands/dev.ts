@@ -1,11 +1,11 @@
 import {existsSync, watch} from 'node:fs'
 import type {ServerResponse} from 'node:http'
-import {join, relative, resolve} from 'node:path'
+import {relative, resolve} from 'node:path'
 import {exitCodes, MlTop10Error} from '@mltop10/core'
 import {buildSite, serveSite} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
-import {loadLocalesFor} from './load-locales.js'
+import {loadLocalesFor, localesBeside} from './load-locales.js'
 import {siteLocales} from './site-inputs.js'
 
 /** Options of the dev command. */
@@ -27,8 +27,9 @@ events.addEventListener('reload', () => window.location.reload())
 
 /**
  * Builds the site, serves it on 127.0.0.1, and on every change under the content
- * folder or to a locale beside it (`../locales`) validates and rebuilds it, then tells open pages to reload. A change
- * with problems prints them and keeps serving the last good site.
+ * folder or to a locale beside it (`../locales`) validates and rebuilds it, then
+ * tells open pages to reload. A change with problems prints them and keeps serving
+ * the last good site.
  *
  * @param options Folders, port and an optional stop signal.
  * @param io Output streams and working folder.
@@ -79,7 +80,10 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
     await server.close()
     return exitCodes.contentErrors
   }
-  io.stdout.write(`dev: serving ${relative(io.cwd, outDir) || '.'} at ${server.url} (watching ${relative(io.cwd, contentDir) || '.'}${existsSync(join(contentDir, '..', 'locales')) ? ` and ${relative(io.cwd, join(contentDir, '..', 'locales'))}` : ''}; Ctrl+C stops)\n`)
+  // Translators preview their locale: its manifest, UI strings and pages rebuild the site too.
+  const localesDir = localesBeside(contentDir)
+  const watchLocales = existsSync(localesDir)
+  io.stdout.write(`dev: serving ${relative(io.cwd, outDir) || '.'} at ${server.url} (watching ${relative(io.cwd, contentDir) || '.'}${watchLocales ? ` and ${relative(io.cwd, localesDir)}` : ''}; Ctrl+C stops)\n`)
 
   let timer: NodeJS.Timeout | undefined
   let running: Promise<unknown> = Promise.resolve()
@@ -95,9 +99,7 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
       if (file && /\.(md|ya?ml)$/.test(file)) schedule()
     })
   ]
-  // Translators preview their locale: its manifest, UI strings and pages rebuild the site too.
-  const localesDir = join(contentDir, '..', 'locales')
-  if (existsSync(localesDir)) {
+  if (watchLocales) {
     watchers.push(
       watch(localesDir, {recursive: true}, (_event, file) => {
         if (file && /^[^/\\]+[/\\](locale\.yaml|ui\.json|editions[/\\].+\.md)$/.test(file)) schedule()

@@ -5,6 +5,15 @@ import {loadLocales, type Locale} from '@mltop10/i18n'
 import type {CliIo} from '../run-cli.js'
 
 /**
+ * The `locales/` folder that belongs to a content folder: the one beside it.
+ *
+ * @param contentDir The content folder.
+ */
+export function localesBeside(contentDir: string): string {
+  return join(contentDir, '..', 'locales')
+}
+
+/**
  * Loads and validates every locale, printing each problem with its position and
  * one summary line per locale.
  *
@@ -14,7 +23,7 @@ import type {CliIo} from '../run-cli.js'
  * @param io Output streams and working folder.
  */
 export async function loadLocalesFor(dir: string | undefined, contentDir: string, editions: readonly Edition[], io: CliIo): Promise<{locales: readonly Locale[]; ok: boolean}> {
-  const localesDir = dir === undefined ? join(contentDir, '..', 'locales') : resolve(io.cwd, dir)
+  const localesDir = dir === undefined ? localesBeside(contentDir) : resolve(io.cwd, dir)
   if (!existsSync(localesDir)) return {locales: [], ok: true}
   const result = await loadLocales(localesDir, editions)
   const report = formatReport(result.files, {cwd: io.cwd})

@@ -157,7 +157,7 @@ async function loadAll(contentDir: string, options: ReleaseOptions, io: CliIo): 
   const {editions, site, ok} = await loadEditions(join(contentDir, 'editions', options.edition), quiet)
   const edition = editions[0]
   if (!ok || !edition) throw new MlTop10Error('The edition has problems (listed above); nothing was released', 'Fix them: pnpm check', exitCodes.contentErrors)
-  const {locales, ok: localesOk} = await loadLocalesFor(join(contentDir, '..', 'locales'), contentDir, [edition], quiet)
+  const {locales, ok: localesOk} = await loadLocalesFor(undefined, contentDir, [edition], quiet)
   if (!localesOk) throw new MlTop10Error('A locale has problems (listed above); nothing was released', 'Fix them: pnpm check', exitCodes.contentErrors)
   const localized = locales.map((locale) => {
     const entry = locale.editions.get(options.edition)!

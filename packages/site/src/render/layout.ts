@@ -53,14 +53,6 @@ export interface PageSpec {
   readonly links?: 'relative' | 'absolute'
 }
 
-/**
- * Wraps a page's content in the site layout: head metadata and CSP, skip link,
- * header with search and theme switch, navigation, draft banner and footer.
- * Every word comes from the UI strings.
- *
- * @param spec The page.
- * @param context Render context.
- */
 /** Most documents the navigation lists before it links to the list of all pages instead. */
 export const navigationLimit = 40
 
@@ -81,6 +73,14 @@ export function navDocuments(edition: Edition, current: string | undefined): Edi
   return own && !first.includes(own) ? [...first, own] : first
 }
 
+/**
+ * Wraps a page's content in the site layout: head metadata and CSP, skip link,
+ * header with search and theme switch, navigation, draft banner and footer.
+ * Every word comes from the UI strings.
+ *
+ * @param spec The page.
+ * @param context Render context.
+ */
 export function renderLayout(spec: PageSpec, context: RenderContext): Root {
   const {t, edition, routes, translator} = context
   const {manifest} = edition

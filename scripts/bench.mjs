@@ -22,6 +22,7 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {measureMdToPdf, measureVitePress} from './bench/compare.mjs'
 import {scalingSvg} from './bench/plot.mjs'
+import {median, round} from './lib/numbers.mjs'
 import {freePort, startRemoteCache} from './lib/remote-cache.mjs'
 import {writeScaledContent} from './lib/synthetic.mjs'
 import {cleanEnv, cloneWorkspace, copyWorkspace, run, turboRun} from './lib/workspace.mjs'
@@ -56,8 +57,6 @@ const bin = join(root, 'packages/cli/bin/mltop10.js')
 const preload = join(root, 'scripts/lib/report-rss.mjs')
 const work = mkdtempSync(join(tmpdir(), 'mltop10-bench-'))
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]
-const round = (value, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits
 const log = (message) => process.stderr.write(`bench: ${message}\n`)
 
 /** @type {{id: string, label: string, value: number, unit: string, samples?: number[], target?: {max: number, text: string}, note?: string}[]} */
@@ -221,9 +220,9 @@ async function benchScaling() {
   // Growth exponent between the smallest and each larger edition: 1 is linear, above 1 is worse.
   const worst = Math.max(...rows.slice(1).map((row) => Math.log(row.wallMs / rows[0].wallMs) / Math.log(row.pages / rows[0].pages)))
   const largest = rows.at(-1)
-  record('scaling.exponent', `growth of site build time with pages (exponent, ${rows[0].pages} to ${largest.pages} pages; 1 = linear)`, worst, 'exponent', {digits: 2, target: {max: 1, text: 'at most linear'}})
-  record('scaling.largestPerPage', `site build time per page at ${largest.factor}x (${largest.pages} pages)`, largest.msPerPage, 'ms', {digits: 1})
-  record('scaling.largestMemory', `peak memory of the site build at ${largest.factor}x (${largest.pages} pages)`, largest.peakRssMb, 'MB', {target: largest.factor >= 100 ? {max: 1024, text: 'within 1 GB'} : undefined})
+  record(`scaling.exponent.${largest.factor}x`, `growth of site build time with pages (exponent, ${rows[0].pages} to ${largest.pages} pages; 1 = linear)`, worst, 'exponent', {digits: 2, target: {max: 1, text: 'at most linear'}})
+  record(`scaling.perPage.${largest.factor}x`, `site build time per page at ${largest.factor}x (${largest.pages} pages)`, largest.msPerPage, 'ms', {digits: 1})
+  record(`scaling.memory.${largest.factor}x`, `peak memory of the site build at ${largest.factor}x (${largest.pages} pages)`, largest.peakRssMb, 'MB', {target: largest.factor >= 100 ? {max: 1024, text: 'within 1 GB'} : undefined})
   return rows
 }
 

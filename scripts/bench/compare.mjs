@@ -2,9 +2,12 @@
 // compare with them. Each tool is installed with npm into a folder of `work` (never as a
 // dependency of the project), built once to warm up and then `runs` times; nothing outside
 // `work` is written or removed, and `work` is left for the caller to delete.
-import {execFileSync, spawnSync} from 'node:child_process'
+import {execFileSync} from 'node:child_process'
 import {cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {documentNames, scalar, splitFrontMatter} from '../lib/edition-files.mjs'
+import {median, round} from '../lib/numbers.mjs'
+import {run} from '../lib/workspace.mjs'
 
 /**
  * The result of measuring a tool.
@@ -15,22 +18,6 @@ import {join} from 'node:path'
  * @property {number} pages Pages produced: HTML files for a site, PDF pages for a PDF.
  * @property {string} version Exact version of the tool that was installed.
  */
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-const round1 = (value) => Math.round(value * 10) / 10
-
-/** Runs a command to completion and returns its wall time; throws with its output if it fails. */
-function time(command, commandArgs, options) {
-  const started = process.hrtime.bigint()
-  const result = spawnSync(command, commandArgs, {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options})
-  const ms = Number(process.hrtime.bigint() - started) / 1e6
-  if (result.error) throw new Error(`${command} could not run: ${result.error.message}`)
-  if (result.status !== 0) {
-    const how = result.signal ? `signal ${result.signal}` : `exit code ${result.status}`
-    throw new Error(`${command} ${commandArgs.join(' ')} failed (${how}):\n${result.stderr}${result.stdout ? `\n${result.stdout}` : ''}`)
-  }
-  return {ms, stdout: result.stdout, stderr: result.stderr}
-}
 
 /** Installs `spec` with npm into `prefix` and returns the installed version of `name`. */
 function npmInstall(prefix, spec, name, env = process.env) {
@@ -43,23 +30,9 @@ function npmInstall(prefix, spec, name, env = process.env) {
   return JSON.parse(readFileSync(join(prefix, 'node_modules', name, 'package.json'), 'utf8')).version
 }
 
-/** The document names of an edition, in order, from the `documents:` list of its edition.yaml. */
-function documentNames(editionDir) {
-  const manifest = readFileSync(join(editionDir, 'edition.yaml'), 'utf8')
-  const names = [...manifest.matchAll(/^ {2}- (\S+)$/gm)].map((match) => match[1])
-  if (names.length === 0) throw new Error(`no documents listed in ${join(editionDir, 'edition.yaml')}`)
-  return names
-}
-
 /** Counts the files ending in `extension` under `dir`, recursively. */
 function countFiles(dir, extension) {
   return readdirSync(dir, {recursive: true}).filter((file) => String(file).endsWith(extension)).length
-}
-
-/** A scalar of a YAML front matter or manifest (`key: value` at the start of a line), unquoted. */
-function scalar(text, key) {
-  const value = new RegExp(`^${key}:[ \\t]*(.+)$`, 'm').exec(text)?.[1].trim()
-  return value?.replace(/^(["'])(.*)\1$/, '$2')
 }
 
 /**
@@ -85,7 +58,7 @@ export async function measureVitePress({editionDir, runs, work}) {
   mkdirSync(join(src, '.vitepress'), {recursive: true})
   const items = names.map((name) => {
     cpSync(join(editionDir, `${name}.md`), join(src, `${name}.md`))
-    const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(src, `${name}.md`), 'utf8'))?.[1] ?? ''
+    const frontMatter = splitFrontMatter(readFileSync(join(src, `${name}.md`), 'utf8')).front
     const title = scalar(frontMatter, 'title') ?? name
     const id = scalar(frontMatter, 'id')
     return {text: id ? `${id} ${title}` : title, link: `/${name}`}
@@ -97,10 +70,10 @@ export async function measureVitePress({editionDir, runs, work}) {
   const cli = join(prefix, 'node_modules/vitepress/bin/vitepress.js')
   const outDir = join(src, '.vitepress/dist')
   const times = []
-  for (let run = 0; run <= runs; run++) {
+  for (let index = 0; index <= runs; index++) {
     // NODE_ENV set explicitly: a caller under vitest has NODE_ENV=test, which Vite would honour.
-    const {ms} = time(process.execPath, [cli, 'build', src], {cwd: prefix, env: {...process.env, NODE_ENV: 'production'}})
-    if (run > 0) times.push(ms)
+    const {ms} = run(process.execPath, [cli, 'build', src], {cwd: prefix, env: {...process.env, NODE_ENV: 'production'}})
+    if (index > 0) times.push(ms)
   }
   const missing = names.filter((name) => {
     try {
@@ -110,7 +83,7 @@ export async function measureVitePress({editionDir, runs, work}) {
     }
   })
   if (missing.length > 0) throw new Error(`vitepress build produced no page for: ${missing.join(', ')}`)
-  return {wallMs: Math.round(median(times)), samples: times.map(round1), pages: countFiles(outDir, '.html'), version}
+  return {wallMs: Math.round(median(times)), samples: times.map((ms) => round(ms, 1)), pages: countFiles(outDir, '.html'), version}
 }
 
 /**
@@ -131,13 +104,13 @@ export async function measureMdToPdf({editionDir, runs, work, chromePath = proce
   const prefix = join(work, 'md-to-pdf')
   const env = {...process.env, PUPPETEER_SKIP_DOWNLOAD: '1'}
   const version = npmInstall(prefix, 'md-to-pdf@5.2', 'md-to-pdf', env)
-  const markdown = documentNames(editionDir).map((name) => readFileSync(join(editionDir, `${name}.md`), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '')).join('\n\n<div style="page-break-after: always"></div>\n\n')
+  const markdown = documentNames(editionDir).map((name) => splitFrontMatter(readFileSync(join(editionDir, `${name}.md`), 'utf8')).body).join('\n\n<div style="page-break-after: always"></div>\n\n')
   writeFileSync(join(work, 'edition.md'), markdown)
   const launch = JSON.stringify({executablePath: chromePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']})
   const times = []
-  for (let run = 0; run <= runs; run++) {
-    const {ms} = time(join(prefix, 'node_modules/.bin/md-to-pdf'), [join(work, 'edition.md'), '--launch-options', launch], {env: {...env, HOME: work}})
-    if (run > 0) times.push(ms)
+  for (let index = 0; index <= runs; index++) {
+    const {ms} = run(join(prefix, 'node_modules/.bin/md-to-pdf'), [join(work, 'edition.md'), '--launch-options', launch], {cwd: work, env: {...env, HOME: work}})
+    if (index > 0) times.push(ms)
   }
   let info
   try {
@@ -146,5 +119,5 @@ export async function measureMdToPdf({editionDir, runs, work, chromePath = proce
     throw new Error(`pdfinfo ${join(work, 'edition.pdf')} failed:\n${error.stderr ?? error.message}`)
   }
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1])
-  return {wallMs: Math.round(median(times)), samples: times.map(round1), pages, version}
+  return {wallMs: Math.round(median(times)), samples: times.map((ms) => round(ms, 1)), pages, version}
 }

@@ -3,6 +3,7 @@
 // links and glossary references. Written to a temporary folder, never into the repository.
 import {cpSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {documentNames, scalar, splitFrontMatter} from './edition-files.mjs'
 
 /**
  * Writes a content folder at `dest` whose 2023 edition has `factor` times the documents of the
@@ -20,16 +21,14 @@ export function writeScaledContent(contentDir, dest, factor) {
   const editionDir = join(dest, 'editions', '2023')
   const manifestPath = join(editionDir, 'edition.yaml')
   const manifest = readFileSync(manifestPath, 'utf8')
-  const names = [...manifest.matchAll(/^ {2}- (\S+)$/gm)].map((match) => match[1])
+  const names = documentNames(editionDir)
   const sources = names.filter((name) => name !== 'glossary').map((name) => ({name, markdown: readFileSync(join(editionDir, `${name}.md`), 'utf8')}))
   const extra = []
   for (let copy = 1; copy < factor; copy++) {
     for (const {name, markdown} of sources) {
-      const front = /^---\n([\s\S]*?)\n---\n/.exec(markdown)?.[1] ?? ''
-      const body = markdown.slice(front.length + 9)
-      const field = (key) => (new RegExp(`^${key}: (.*)$`, 'm').exec(front)?.[1] ?? '').replace(/^"|"$/g, '')
-      const title = field('title') || name
-      const description = field('description') || field('summary') || `A copy of ${name} for the scaling benchmark.`
+      const {front, body} = splitFrontMatter(markdown)
+      const title = scalar(front, 'title') ?? name
+      const description = scalar(front, 'description') ?? scalar(front, 'summary') ?? `A copy of ${name} for the scaling benchmark.`
       const copyName = `copy-${String(copy).padStart(3, '0')}-${name}`
       writeFileSync(join(editionDir, `${copyName}.md`), `---\ntitle: ${JSON.stringify(`${title} (copy ${copy})`)}\ndescription: ${JSON.stringify(description)}\n---\n${body}`)
       extra.push(`  - ${copyName}`)

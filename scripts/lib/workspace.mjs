@@ -2,7 +2,7 @@
 // edits and builds a copy (never the user's tree), and the remote-cache test builds two.
 import {execFileSync, spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync} from 'node:fs'
 import {dirname, join, relative} from 'node:path'
 
 /**
@@ -74,7 +74,11 @@ export function run(command, args, {cwd, env = cleanEnv()}) {
   const started = performance.now()
   const result = spawnSync(command, args, {cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024})
   const ms = performance.now() - started
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`)
+  if (result.error) throw new Error(`${command} could not run: ${result.error.message}`)
+  if (result.status !== 0) {
+    const how = result.signal ? `signal ${result.signal}` : `exit code ${result.status}`
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (${how}):\n${result.stdout}\n${result.stderr}`)
+  }
   return {ms, stdout: result.stdout, stderr: result.stderr}
 }
 
@@ -119,12 +123,4 @@ export function treeDigest(dir) {
   }
   walk(dir)
   return digests
-}
-
-/** Bytes of all files under `dir` (for reporting what a replay restored). */
-export function folderBytes(dir) {
-  if (!existsSync(dir)) return 0
-  let total = 0
-  for (const entry of readdirSync(dir, {withFileTypes: true, recursive: true})) if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size
-  return total
 }

@@ -16,6 +16,7 @@
 //   --fail-over exit 1 when a figure is more than PERCENT worse than the baseline (every figure
 //              is lower-is-better), naming each one: a regression gate for CI on a quiet machine
 import {spawn} from 'node:child_process'
+import {randomBytes} from 'node:crypto'
 import {appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {cpus, tmpdir, totalmem} from 'node:os'
 import {join} from 'node:path'
@@ -137,7 +138,11 @@ async function benchBuilds() {
   log(`cold full builds (turbo run build --force: ${runs} run${runs === 1 ? '' : 's'})`)
   const cold = []
   const turbo = join(copy, 'node_modules/.bin/turbo')
-  for (let index = 0; index < runs; index++) cold.push(await runSampled(turbo, ['run', 'build', '--force', '--output-logs=errors-only'], {cwd: copy, env: cleanEnv()}))
+  for (let index = 0; index < runs; index++) {
+    // Cold means cold: without the PDF cache of unchanged PDFs too.
+    rmSync(join(copy, 'content/node_modules/.cache/mltop10'), {recursive: true, force: true})
+    cold.push(await runSampled(turbo, ['run', 'build', '--force', '--output-logs=errors-only'], {cwd: copy, env: cleanEnv()}))
+  }
   const pages = readdirSync(join(copy, 'dist/site'), {recursive: true}).filter((file) => String(file).endsWith('.html')).length
   const pdfs = readdirSync(join(copy, 'dist/pdf')).filter((file) => file.endsWith('.pdf')).length
   record('build.cold', `cold full build: every package, ${pdfs} PDFs, site of ${pages} pages (all locales)`, cold.map((sample) => sample.ms), 'ms')
@@ -155,7 +160,8 @@ async function benchRemote(copy) {
   const token = `bench-${process.pid}`
   const cache = await startRemoteCache({storageDir: join(work, 'remote-cache'), token})
   try {
-    const env = cleanEnv({TURBO_API: cache.url, TURBO_TOKEN: token, TURBO_TEAM: 'team_mltop10'})
+    // turbo.json turns artifact signing on: without the key nothing would be uploaded or replayed.
+    const env = cleanEnv({TURBO_API: cache.url, TURBO_TOKEN: token, TURBO_TEAM: 'team_mltop10', TURBO_REMOTE_CACHE_SIGNATURE_KEY: randomBytes(32).toString('hex')})
     turboRun(copy, ['build', '--force'], env)
     const clone = join(work, 'clone')
     cloneWorkspace(copy, clone)
@@ -193,7 +199,7 @@ async function benchSite() {
   record('site.perPage', 'site build time per page (English edition)', samples.map((sample) => sample.ms / pages), 'ms', {digits: 1})
   // One command builds everything: every locale's site and PDF, with one shared Chrome.
   const full = []
-  for (let index = 0; index < runs; index++) full.push(await runSampled(process.execPath, [bin, 'build', join(root, 'content'), '--out', join(work, 'full-out'), '--pdf-out', join(work, 'full-pdf')], {cwd: root, env: cleanEnv()}))
+  for (let index = 0; index < runs; index++) full.push(await runSampled(process.execPath, [bin, 'build', join(root, 'content'), '--no-cache', '--out', join(work, 'full-out'), '--pdf-out', join(work, 'full-pdf')], {cwd: root, env: cleanEnv()}))
   record('build.command', 'mltop10 build: every locale\'s site and PDF in one process and one Chrome', full.map((sample) => sample.ms), 'ms')
   record('build.commandMemory', 'peak memory of mltop10 build (node and Chrome processes together)', full.map((sample) => sample.peakMb), 'MB')
   if (compare) {
@@ -233,7 +239,7 @@ async function benchPdf() {
     const samples = []
     for (let index = 0; index <= runs; index++) {
       const started = performance.now()
-      const {stdout} = run(process.execPath, [bin, 'pdf', join(root, 'content'), '--only-locale', locale, '--out', join(work, 'pdf')], {cwd: root, env: cleanEnv()})
+      const {stdout} = run(process.execPath, [bin, 'pdf', join(root, 'content'), '--no-cache', '--only-locale', locale, '--out', join(work, 'pdf')], {cwd: root, env: cleanEnv()})
       const number = (pattern) => Number(pattern.exec(stdout)?.[1] ?? Number.NaN)
       if (index > 0) samples.push({wall: performance.now() - started, chrome: number(/Chrome ready after (\d+) ms more/), layout: number(/layout (\d+) ms/), first: number(/first pass (\d+) ms/), second: number(/second pass (\d+) ms/), pages: number(/: (\d+) pages, \d+ KiB/), launch: number(/Chrome launch took (\d+) ms/)})
     }

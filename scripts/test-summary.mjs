@@ -8,7 +8,7 @@ const folders = ['content', 'scripts', ...['packages', 'locales'].flatMap((group
 let passed = 0
 let failed = 0
 let skipped = 0
-for (const folder of folders) for (const name of ['test-results.json', 'test-results-browser.json']) {
+for (const folder of folders) for (const name of ['test-results.json', 'test-results-browser.json', 'test-results-workflow.json', 'test-results-slow.json']) {
   const path = join(root, folder, name)
   if (!existsSync(path)) continue
   const report = JSON.parse(readFileSync(path, 'utf8'))

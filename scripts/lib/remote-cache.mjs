@@ -21,11 +21,13 @@ export function freePort() {
 /**
  * Starts the cache server in its own process group and waits until it answers.
  *
- * @param {{storageDir: string, token: string, timeoutMs?: number}} options
- *   `storageDir` is an absolute folder for the artifacts; `token` is the bearer token clients send.
+ * @param {{storageDir: string, token: string, readOnly?: boolean, keepsTags?: boolean, timeoutMs?: number}} options
+ *   `storageDir` is an absolute folder for the artifacts; `token` is the bearer token clients send;
+ *   `readOnly` refuses every upload (403), whatever the token; `keepsTags` (default true) stores
+ *   and serves each artifact's signature, without which signed caching never hits.
  * @returns {Promise<{url: string, stop: () => Promise<void>}>}
  */
-export async function startRemoteCache({storageDir, token, timeoutMs = 20_000}) {
+export async function startRemoteCache({storageDir, token, readOnly = false, keepsTags = true, timeoutMs = 20_000}) {
   const port = await freePort()
   const child = spawn(process.execPath, [serverBin], {
     detached: true,
@@ -38,6 +40,11 @@ export async function startRemoteCache({storageDir, token, timeoutMs = 20_000}) 
       STORAGE_PROVIDER: 'local',
       STORAGE_PATH: storageDir,
       STORAGE_PATH_USE_TMP_FOLDER: 'false',
+      // The server never verifies signatures (it does not know turbo's key): this variable only
+      // switches on storing the `x-artifact-tag` header beside each artifact and returning it.
+      // Without it the tag is dropped on upload and every signed download is a miss.
+      ...(keepsTags ? {TURBO_REMOTE_CACHE_SIGNATURE_KEY: 'store-artifact-tags'} : {}),
+      READ_ONLY: String(readOnly),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production'
     }

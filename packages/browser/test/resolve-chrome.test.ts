@@ -14,7 +14,7 @@ writeFileSync(notExecutable, '')
 
 describe('public API', () => {
   it('exposes exactly the documented names', () => {
-    expect(Object.keys(browser).sort()).toEqual(['chromeArgs', 'launchBrowser', 'resolveChrome'])
+    expect(Object.keys(browser).sort()).toEqual(['chromeArgs', 'closeLaunchedBrowsers', 'launchBrowser', 'resolveChrome'])
   })
 })
 

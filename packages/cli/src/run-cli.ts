@@ -4,11 +4,13 @@ import {cac} from 'cac'
 import {exitCodes, MlTop10Error} from '@mltop10/core'
 import {buildCommand} from './commands/build.js'
 import {checkCommand} from './commands/check.js'
-import {devCommand} from './commands/dev.js'
+import {devCommand, parsePort} from './commands/dev.js'
 import {localeAddCommand} from './commands/locale-add.js'
 import {i18nStatusCommand} from './commands/i18n-status.js'
 import {pdfCommand} from './commands/pdf.js'
 import {releaseCommand} from './commands/release.js'
+import {translateCommand} from './commands/translate.js'
+import {fromSystemError} from './system-error.js'
 
 /** Where the command line reads and writes: the process, or a test's buffers. */
 export interface CliIo {
@@ -29,7 +31,7 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
     usage: 'build [dir]',
     summary: 'Validate, render the PDFs into --pdf-out (default: dist/pdf; --no-pdf skips them) and build the site into --out (default: dist/site)',
     run: (args, io) => {
-      const flags = (args.at(-1) ?? {}) as {out?: string; baseUrl?: string; pdf?: boolean; pdfOut?: string; chrome?: string; pdfTimeout?: number; locales?: string; prebuiltPdfs?: boolean}
+      const flags = (args.at(-1) ?? {}) as {out?: string; baseUrl?: string; pdf?: boolean; pdfOut?: string; chrome?: string; pdfTimeout?: number; locales?: string; prebuiltPdfs?: boolean; cache?: boolean}
       return buildCommand(
         {
           dir: typeof args[0] === 'string' ? args[0] : '.',
@@ -39,7 +41,8 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
           chrome: flags.chrome,
           pdfTimeout: Number(flags.pdfTimeout ?? 60),
           locales: flags.locales,
-          prebuiltPdfs: flags.prebuiltPdfs === true
+          prebuiltPdfs: flags.prebuiltPdfs === true,
+          cache: flags.cache !== false
         },
         io
       )
@@ -49,16 +52,24 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
     usage: 'pdf [dir]',
     summary: 'Validate, then render only the PDFs into --out (default: dist/pdf)',
     run: (args, io) => {
-      const flags = (args.at(-1) ?? {}) as {out?: string; chrome?: string; pdfTimeout?: number; locales?: string; onlyLocale?: string}
-      return pdfCommand({dir: typeof args[0] === 'string' ? args[0] : '.', out: flags.out ?? 'dist/pdf', chrome: flags.chrome, pdfTimeout: Number(flags.pdfTimeout ?? 60), locales: flags.locales, only: flags.onlyLocale}, io)
+      const flags = (args.at(-1) ?? {}) as {out?: string; chrome?: string; pdfTimeout?: number; locales?: string; onlyLocale?: string; cache?: boolean}
+      return pdfCommand({dir: typeof args[0] === 'string' ? args[0] : '.', out: flags.out ?? 'dist/pdf', chrome: flags.chrome, pdfTimeout: Number(flags.pdfTimeout ?? 60), locales: flags.locales, only: flags.onlyLocale, cache: flags.cache !== false}, io)
     }
   },
   {
-    usage: 'i18n-status [dir]',
-    summary: 'Per locale: pages translated, outdated (with the English changes) and missing, and UI strings; --json for machines',
+    usage: 'i18n-status [...locales]',
+    summary: 'Per locale (all, or those named): pages translated, outdated (how they differ, with the English changes) and missing, and untranslated UI strings; --json for machines',
     run: (args, io) => {
-      const flags = (args.at(-1) ?? {}) as {json?: boolean; locales?: string}
-      return i18nStatusCommand({dir: typeof args[0] === 'string' ? args[0] : '.', locales: flags.locales, json: flags.json === true}, io)
+      const flags = (args.at(-1) ?? {}) as {json?: boolean; locales?: string; content?: string}
+      return i18nStatusCommand({dir: flags.content ?? 'content', locales: flags.locales, only: Array.isArray(args[0]) ? args[0].map(String) : [], json: flags.json === true}, io)
+    }
+  },
+  {
+    usage: 'translate <locale> <page>',
+    summary: 'Start translating a page (a copy of the English page recording its hash), or show an outdated one\'s English changes; --accept records the current English hash',
+    run: (args, io) => {
+      const flags = (args.at(-1) ?? {}) as {locales?: string; content?: string; edition?: string; accept?: boolean}
+      return translateCommand({dir: flags.content ?? 'content', locales: flags.locales, locale: String(args[0]), page: String(args[1]), edition: flags.edition, accept: flags.accept === true}, io)
     }
   },
   {
@@ -99,7 +110,7 @@ const commands: readonly {usage: string; summary: string; run: (args: unknown[],
     summary: 'Build, serve on 127.0.0.1 (--port, default 8080) and rebuild and reload on every content change',
     run: (args, io) => {
       const flags = (args.at(-1) ?? {}) as {out?: string; port?: number}
-      return devCommand({dir: typeof args[0] === 'string' ? args[0] : '.', out: flags.out ?? 'dist/dev', port: Number(flags.port ?? 8080)}, io)
+      return devCommand({dir: typeof args[0] === 'string' ? args[0] : '.', out: flags.out ?? 'dist/dev', port: parsePort(flags.port)}, io)
     }
   }
 ]
@@ -133,12 +144,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .option('--locales <dir>', 'Locales folder (default: locales/ beside the content folder)')
       .option('--json', 'Print JSON')
       .option('--only-locale <code>', 'Render the PDFs of one locale only (pdf)')
-      .option('--prebuilt-pdfs', 'Take the PDFs from the content and locale dist/pdf folders (build)')
+      .option('--prebuilt-pdfs', 'Take the PDFs from the content folder\'s dist/pdf, rendered by its pdf task (build)')
+      .option('--no-cache', 'Render every PDF, without the cache of unchanged ones (build, pdf)')
       .option('--dry-run', 'Do everything but write')
       .option('--allow-outdated', 'Release with outdated translations')
       .option('--allow-dirty', 'Release from a working tree with uncommitted changes')
       .option('--date <date>', 'Release date, YYYY-MM-DD')
-      .option('--content <dir>', 'Content folder (release)')
+      .option('--content <dir>', 'Content folder (release, i18n-status, translate; default: content)')
+      .option('--edition <name>', 'Edition (translate; default: the newest)')
+      .option('--accept', 'Record the current English hash in an outdated translation (translate)')
       .action((...args: unknown[]) => {
         action = () => command.run(args, io)
       })
@@ -155,7 +169,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     await cli.runMatchedCommand()
     return action ? await action() : exitCodes.ok
-  } catch (error) {
+  } catch (caught) {
+    const error = fromSystemError(caught, io.cwd) ?? caught
     if (error instanceof MlTop10Error) {
       io.stderr.write(`error: ${error.message}\n  hint: ${error.hint}\n`)
       return error.exitCode

@@ -41,7 +41,7 @@ beforeAll(async () => {
 })
 
 describe('mltop10 release', () => {
-  it('writes a checksummed release and records its version, date and changes', async () => {
+  it('writes a checksummed release and records its version, date and changes as data, touching no page', async () => {
     const {code, stdout} = await run(root, ['release', '2023', '1.1.0', '--date', '2024-02-01'])
     expect(code).toBe(0)
     expect(stdout).toContain('release 2023 1.1.0 written to release/2023/1.1.0')
@@ -53,7 +53,14 @@ describe('mltop10 release', () => {
     const manifest = await readFile(join(root, 'content', 'editions', '2023', 'edition.yaml'), 'utf8')
     expect(manifest).toContain('version: 1.1.0\n')
     expect(manifest).toContain('released: 2024-02-01\n')
-    expect(await readFile(join(root, 'content', 'editions', '2023', 'changelog.md'), 'utf8')).toContain('## 1.1.0 - 2024-02-01\n\n- First release of the 2023 edition from this repository: 2 risks, 7 pages.\n')
+    expect(await readFile(join(root, 'content', 'editions', '2023', 'changelog.md'), 'utf8')).toBe('---\ntitle: Changelog\ndescription: Changes.\n---\n\nWhat changed.\n')
+    const records = await readFile(join(root, 'content', 'editions', '2023', 'releases.yaml'), 'utf8')
+    expect(records).toContain('- version: 1.1.0\n  date: 2024-02-01\n  changes:\n    - type: first\n      edition: "2023"\n      risks: 2\n      pages: 7\n')
+    expect(stdout).toContain('Version 1.1.0 (2024-02-01)\n- First release of the 2023 edition from this repository: 2 risks, 7 pages.\n')
+    // The changelog page shows the record, rendered from the data.
+    const page = execFileSync('tar', ['-xzOf', join(dir, 'site-2023-1.1.0.tar.gz'), './en/2023/changelog/index.html'], {encoding: 'utf8'})
+    expect(page).toContain('id="release-1-1-0">Version 1.1.0 (2024-02-01)</h2>')
+    expect(page).toContain('First release of the 2023 edition from this repository: 2 risks, 7 pages.')
     const data = JSON.parse(await readFile(join(dir, '2023-en.json'), 'utf8'))
     expect([data.version, data.released]).toEqual(['1.1.0', '2024-02-01'])
     const listing = execFileSync('tar', ['-tzf', join(dir, 'site-2023-1.1.0.tar.gz')], {encoding: 'utf8'})
@@ -93,7 +100,10 @@ describe('mltop10 release', () => {
     [['release', '2023', '1.1'], 2, 'error: Version `1.1` is not a semantic version'],
     [['release', '2023', '1.1.0'], 2, 'error: Release 2023 1.1.0 already exists at release/2023/1.1.0'],
     [['release', '2023', '1.0.5'], 2, 'error: Version 1.0.5 is not greater than the last release, 1.1.0'],
-    [['release', '2024', '1.2.0'], 2, 'error: No edition 2024 in content']
+    [['release', '2024', '1.2.0'], 2, 'error: No edition `2024` in content/editions'],
+    [['release', '/../../x/2023', '1.2.0'], 2, 'error: No edition `/../../x/2023` in content/editions'],
+    [['release', '2023/', '1.2.0'], 2, 'error: No edition `2023/` in content/editions'],
+    [['release', '2023', '1.2.0', '--date', '2024-13-45'], 2, 'error: Date `2024-13-45` is not YYYY-MM-DD']
   ])('refuses %j', async (argv, exitCode, message) => {
     const {code, stderr} = await run(root, argv)
     expect(stderr.split('\n')[0]).toBe(message)
@@ -107,7 +117,7 @@ describe('mltop10 release', () => {
     expect(stderr).toContain('error: The working tree has uncommitted changes')
     const allowed = await run(root, ['release', '2023', '1.2.0', '--dry-run', '--allow-dirty'])
     expect(allowed.code).toBe(0)
-    expect(allowed.stdout).toContain('release 2023 1.2.0 (dry run, nothing written):\n## 1.2.0 - ')
+    expect(allowed.stdout).toContain('release 2023 1.2.0 (dry run, nothing written):\nVersion 1.2.0 (')
     expect(existsSync(join(root, 'release', '2023', '1.2.0'))).toBe(false)
     expect(await readFile(join(root, 'content', 'editions', '2023', 'edition.yaml'), 'utf8')).toContain('version: 1.1.0\n')
     await rm(join(root, 'content', 'notes.txt'))
@@ -126,7 +136,7 @@ describe('mltop10 release', () => {
     expect(refused.stderr).toContain('error: 1 translated page is outdated: es/about')
     const allowed = await run(root, ['release', '2023', '1.2.0', '--dry-run', '--allow-outdated'])
     expect(allowed.code).toBe(0)
-    expect(allowed.stdout).toContain('- Released with outdated translations: es/about.')
+    expect(allowed.stdout).toContain('- Released with outdated translations: es/about\n')
     expect(allowed.stdout).toContain('2023-es.pdf')
     git(root, 'reset', '-q', '--hard', 'HEAD~1')
   })

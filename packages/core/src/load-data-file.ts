@@ -11,6 +11,14 @@ export interface DataFile<T> {
   readonly data: T | undefined
   /** Point of the value at a path (or of the nearest enclosing key), to report later problems. */
   readonly locate: (path: readonly PropertyKey[]) => Point
+  /** Point of the key naming the value at a path, to report problems about the entry as a whole. */
+  readonly locateKey: (path: readonly PropertyKey[]) => Point
+}
+
+/** Options of `loadDataFile`. */
+export interface LoadDataFileOptions {
+  /** The folder the file must really be in: a symbolic link leading out of it is refused. */
+  readonly root?: string | undefined
 }
 
 /**
@@ -19,11 +27,12 @@ export interface DataFile<T> {
  *
  * @param path Absolute path of the file.
  * @param schema zod schema of the data.
+ * @param options The folder the file must stay in.
  */
-export async function loadDataFile<S extends z.ZodType>(path: string, schema: S): Promise<DataFile<z.output<S>>> {
-  const source = await readSource(path)
+export async function loadDataFile<S extends z.ZodType>(path: string, schema: S, options: LoadDataFileOptions = {}): Promise<DataFile<z.output<S>>> {
+  const source = await readSource(path, options)
   const start = {line: 1, column: 1}
-  if (source.text === undefined) return {file: source.file, data: undefined, locate: () => start}
-  const {data, locate} = parseYamlData(source.text, schema, {file: source.file, line: 1, start})
-  return {file: source.file, data, locate}
+  if (source.text === undefined) return {file: source.file, data: undefined, locate: () => start, locateKey: () => start}
+  const {data, locate, locateKey} = parseYamlData(source.text, schema, {file: source.file, line: 1, start})
+  return {file: source.file, data, locate, locateKey}
 }

@@ -1,6 +1,6 @@
 import {existsSync} from 'node:fs'
 import {readdir} from 'node:fs/promises'
-import {basename, join, resolve} from 'node:path'
+import {basename, dirname, join, resolve} from 'node:path'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {MlTop10Error} from './errors.js'
@@ -10,6 +10,7 @@ import {parseMarkdown} from './markdown.js'
 import {readPageBody} from './page-document.js'
 import {countErrors, report} from './problem.js'
 import {checkRiskName, readRiskBody} from './risk-document.js'
+import {loadReleases} from './releases.js'
 import {manifestSchema, pageFrontMatterSchema, riskFrontMatterSchema, type ManifestData} from './schema.js'
 import {readSource} from './source.js'
 import type {Edition, EditionDocument, GlossaryDocument, InternalLink, LoadResult, PageDocument, RiskDocument, Scores} from './types.js'
@@ -50,27 +51,30 @@ export async function loadEdition(dir: string): Promise<LoadResult> {
   if (!existsSync(manifestPath)) {
     throw new MlTop10Error(`No edition at ${root}: edition.yaml not found`, 'Pass the folder of an edition, such as content/editions/2023, which holds edition.yaml and the documents')
   }
-  const manifestSource = await readSource(manifestPath)
+  // Files must really be in the content folder (`<content>/editions/<edition>`), or in the edition folder given alone.
+  const contentRoot = basename(dirname(root)) === 'editions' ? dirname(dirname(root)) : root
+  const manifestSource = await readSource(manifestPath, {root: contentRoot})
   const manifestYaml = manifestSource.text === undefined ? undefined : parseYamlData(manifestSource.text, manifestSchema, {file: manifestSource.file, line: 1, start})
   const manifest = manifestYaml?.data
 
   const names = (await readdir(root)).filter((entry) => entry.endsWith('.md')).map((entry) => basename(entry, '.md')).sort()
-  const loaded = await Promise.all(names.map((name) => loadDocument(join(root, `${name}.md`), name)))
+  const loaded = await Promise.all(names.map((name) => loadDocument(join(root, `${name}.md`), name, contentRoot)))
   const byName = new Map(loaded.map((item) => [item.name, item]))
 
   if (manifest && manifestYaml) checkManifest(manifest, manifestYaml.locate, manifestSource.file, names, basename(root))
   checkIdentities(loaded)
   for (const item of loaded) checkLinks(item.links, item.file, byName)
 
-  const files = [manifestSource.file, ...loaded.map((item) => item.file)]
+  const releases = await loadReleases(root, manifest)
+  const files = [manifestSource.file, ...(releases.file ? [releases.file] : []), ...loaded.map((item) => item.file)]
   const errorCount = countErrors(files)
-  const edition = errorCount === 0 && manifest ? assemble(root, manifest, byName) : undefined
+  const edition = errorCount === 0 && manifest ? assemble(root, manifest, byName, releases.releases) : undefined
   return {edition, files, errorCount}
 }
 
-async function loadDocument(path: string, name: string): Promise<Loaded> {
+async function loadDocument(path: string, name: string, contentRoot: string): Promise<Loaded> {
   const kind = riskNamePattern.test(name) ? 'risk' : name === 'glossary' ? 'glossary' : 'page'
-  const {file, text, hash} = await readSource(path)
+  const {file, text, hash} = await readSource(path, {root: contentRoot})
   const unreadable: Loaded = {name, file, document: undefined, kind, anchors: undefined, links: [], locate: () => start}
   if (text === undefined) return unreadable
   const {tree, frontMatter, bodyReadable} = parseMarkdown(text, file)
@@ -167,7 +171,7 @@ function checkIdentities(loaded: readonly Loaded[]): void {
   }
 }
 
-function assemble(dir: string, manifest: ManifestData, loaded: ReadonlyMap<string, Loaded>): Edition {
+function assemble(dir: string, manifest: ManifestData, loaded: ReadonlyMap<string, Loaded>, releases: Edition['releases']): Edition {
   const byName = new Map([...loaded].map(([name, item]) => [name, item.document!]))
   const documents = manifest.documents.map((name) => byName.get(name)!)
   const page = (name: string) => byName.get(name) as PageDocument
@@ -179,6 +183,7 @@ function assemble(dir: string, manifest: ManifestData, loaded: ReadonlyMap<strin
     glossary: byName.get('glossary') as GlossaryDocument,
     introduction: page('introduction'),
     about: page('about'),
-    relatedResources: page('related-resources')
+    relatedResources: page('related-resources'),
+    releases
   }
 }

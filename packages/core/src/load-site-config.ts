@@ -17,7 +17,7 @@ import {parseYamlData} from './yaml-data.js'
 export async function loadSiteConfig(contentDir: string): Promise<{config: SiteConfig | undefined; files: readonly VFile[]; errorCount: number}> {
   const path = join(contentDir, 'site.yaml')
   if (!existsSync(path)) return {config: {}, files: [], errorCount: 0}
-  const source = await readSource(path)
+  const source = await readSource(path, {root: contentDir})
   const data = source.text === undefined ? undefined : parseYamlData(source.text, siteConfigSchema, {file: source.file, line: 1, start: {line: 1, column: 1}}).data
   const errorCount = countErrors([source.file])
   return {config: errorCount === 0 ? ((data ?? {}) as SiteConfig) : undefined, files: [source.file], errorCount}

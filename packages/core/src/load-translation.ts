@@ -1,4 +1,5 @@
 import type {Root} from 'mdast'
+import type {Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {readGlossaryBody} from './glossary-document.js'
@@ -9,7 +10,7 @@ import {report} from './problem.js'
 import {readRiskBody} from './risk-document.js'
 import {translatedPageSchema, translatedRiskSchema} from './schema.js'
 import {readSource} from './source.js'
-import type {Edition, EditionDocument} from './types.js'
+import type {Edition, EditionDocument, GlossaryTerm} from './types.js'
 import {parseYamlData} from './yaml-data.js'
 
 /** A translated page as loaded. */
@@ -19,6 +20,27 @@ export interface TranslationResult {
   readonly document: EditionDocument | undefined
   /** Hash of the English source the translation records (`source`), when readable. */
   readonly sourceHash: string | undefined
+  /**
+   * Whether the recorded hash is the English file's: only a current translation
+   * must match the English structure. An outdated one is published as it is, and
+   * its differences from the English page are information for the translator.
+   */
+  readonly current: boolean
+}
+
+/** Rules that compare a translation with its English page: binding only for current translations. */
+const comparisonRules = new Set(['translation-structure', 'translation-links', 'missing-anchor', 'unknown-glossary-term', 'missing-document'])
+
+/** Runs checks against the English page; for an outdated translation, what they find becomes information. */
+function compareWithEnglish<T>(file: VFile, current: boolean, checks: () => T): T {
+  const before = file.messages.length
+  const result = checks()
+  if (!current) {
+    for (const message of file.messages.slice(before)) {
+      if (message.ruleId && comparisonRules.has(message.ruleId)) message.fatal = undefined
+    }
+  }
+  return result
 }
 
 /**
@@ -34,7 +56,7 @@ export interface TranslationResult {
 export async function loadTranslation(path: string, english: Edition, name: string): Promise<TranslationResult> {
   const {file, text, hash} = await readSource(path)
   const source = english.documents.find((document) => document.name === name)
-  const none: TranslationResult = {file, document: undefined, sourceHash: undefined}
+  const none: TranslationResult = {file, document: undefined, sourceHash: undefined, current: true}
   if (text === undefined) return none
   if (!source) {
     report(file, `\`${name}.md\` is not a page of the English ${english.manifest.edition} edition`, {line: 1, column: 1}, 'translation-unknown-page', 'Name a translated file after the English file it translates, or remove it')
@@ -47,39 +69,49 @@ export async function loadTranslation(path: string, english: Edition, name: stri
 
   if (source.kind === 'risk') {
     const yaml = parseYamlData(frontMatter.text, translatedRiskSchema, origin)
-    const body = readRiskBody(tree, file, source)
-    const links = collectLinks(tree, name, file, body.referenceLinks)
-    checkLinks(links, file, targets)
-    if (body.sections) checkSameTargets(tree, source.tree, file)
     const data = yaml.data
+    const current = data === undefined || data.source === source.hash
+    const {body, links} = compareWithEnglish(file, current, () => {
+      const body = readRiskBody(tree, file, source)
+      const links = collectLinks(tree, name, file, body.referenceLinks)
+      checkLinks(links, file, targets)
+      if (body.sections) checkSameTargets(tree, source.tree, file)
+      return {body, links}
+    })
     if (data && data.id !== source.id) {
       report(file, `Translated page claims id \`${data.id}\`, but \`${name}.md\` in English is \`${source.id}\``, yaml.locate(['id']), 'translation-id', `Set \`id: ${source.id}\`; ids are never translated`)
     }
-    if (!data || !body.sections) return {...none, sourceHash: data?.source}
+    if (!data || !body.sections) return {...none, sourceHash: data?.source, current}
     return {
       file,
       sourceHash: data.source,
-      document: {...source, path, hash, tree, links, title: data.title, summary: data.summary, description: data.summary, sections: body.sections, controls: body.controls, scenarios: body.scenarios, references: body.references}
+      current,
+      document: {...source, path, hash, tree, links, anchors: body.anchors, title: data.title, summary: data.summary, description: data.summary, sections: body.sections, controls: body.controls, scenarios: body.scenarios, references: body.references}
     }
   }
 
   const yaml = parseYamlData(frontMatter.text, translatedPageSchema, origin)
-  const links = collectLinks(tree, name, file)
-  checkLinks(links, file, targets)
-  checkSameTargets(tree, source.tree, file)
-  const terms = source.kind === 'glossary' ? readGlossaryBody(tree, file, {ordered: false}).terms : undefined
-  const ids = terms ? terms.map((term) => ({id: term.id, place: term.heading.position})) : readPageIds(tree, file)
-  checkSameAnchors(ids, source.headingIds, file)
   const data = yaml.data
+  const current = data === undefined || data.source === source.hash
+  const {links, terms, ids} = compareWithEnglish(file, current, () => {
+    const links = collectLinks(tree, name, file)
+    checkLinks(links, file, targets)
+    checkSameTargets(tree, source.tree, file)
+    const terms: GlossaryTerm[] | undefined = source.kind === 'glossary' ? readGlossaryBody(tree, file, {ordered: false}).terms : undefined
+    const ids = terms ? terms.map((term) => ({id: term.id, place: term.heading.position})) : readPageIds(tree, file)
+    checkSameAnchors(ids, source.headingIds, file)
+    return {links, terms, ids}
+  })
   if (!data) return none
-  const document = {...source, path, hash, tree, links, title: data.title, description: data.description}
-  if (document.kind === 'glossary' && terms) return {file, sourceHash: data.source, document: {...document, terms}}
-  return {file, sourceHash: data.source, document}
+  const headingIds = ids.map(({id}) => id)
+  const document = {...source, path, hash, tree, links, anchors: new Set(headingIds), headingIds, title: data.title, description: data.description}
+  if (document.kind === 'glossary' && terms) return {file, sourceHash: data.source, current, document: {...document, terms}}
+  return {file, sourceHash: data.source, current, document}
 }
 
-function readPageIds(tree: Root, file: VFile): {id: string; place: import('unist').Position | undefined}[] {
+function readPageIds(tree: Root, file: VFile): {id: string; place: Position | undefined}[] {
   const {headingIds} = readPageBody(tree, file)
-  const places: (import('unist').Position | undefined)[] = []
+  const places: (Position | undefined)[] = []
   visit(tree, 'heading', (node) => {
     if (node.depth > 1) places.push(node.position)
   })
@@ -87,7 +119,7 @@ function readPageIds(tree: Root, file: VFile): {id: string; place: import('unist
 }
 
 /** Every heading (or term) must carry the English anchors, in the English order. */
-function checkSameAnchors(ids: readonly {id: string; place: import('unist').Position | undefined}[], english: readonly string[], file: VFile): void {
+function checkSameAnchors(ids: readonly {id: string; place: Position | undefined}[], english: readonly string[], file: VFile): void {
   const count = Math.max(ids.length, english.length)
   for (let index = 0; index < count; index++) {
     const found = ids[index]
@@ -107,7 +139,7 @@ function checkSameAnchors(ids: readonly {id: string; place: import('unist').Posi
 /** The translation must link to the same targets as English: only link text is translated. */
 function checkSameTargets(tree: Root, english: Root, file: VFile): void {
   const targets = (root: Root) => {
-    const found: {url: string; place: import('unist').Position | undefined}[] = []
+    const found: {url: string; place: Position | undefined}[] = []
     visit(root, (node) => {
       if (node.type === 'link' || node.type === 'definition') found.push({url: node.url, place: node.position})
     })

@@ -7,6 +7,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
+import {checkRawNesting, checkTreeDepth} from './nesting.js'
 import {report} from './problem.js'
 
 /**
@@ -28,19 +29,23 @@ export interface ParsedMarkdown {
   readonly tree: Root
   /** YAML text of the front matter and the line it starts on, if the file has one. */
   readonly frontMatter: {readonly text: string; readonly line: number} | undefined
-  /** Whether the body can be read: false when an unclosed front matter swallowed it. */
+  /** Whether the body can be read: false when an unclosed front matter swallowed it, or it nests too deep. */
   readonly bodyReadable: boolean
 }
 
 /**
  * Parses a Markdown document (CommonMark, GFM and YAML front matter) into mdast
- * with positions. A missing or unclosed front matter block is reported.
+ * with positions. A missing or unclosed front matter block is reported, and so
+ * is nesting deeper than later stages can walk (checked before the parser and
+ * before any recursive walk sees it).
  *
  * @param text Normalised source text.
  * @param file The file to report on.
  */
 export function parseMarkdown(text: string, file: VFile): ParsedMarkdown {
+  if (!checkRawNesting(text, file)) return {tree: {type: 'root', children: []}, frontMatter: undefined, bodyReadable: false}
   const tree = parser.parse(text)
+  if (!checkTreeDepth(tree, file)) return {tree, frontMatter: undefined, bodyReadable: false}
   const first = tree.children[0]
   if (first?.type === 'yaml') {
     tree.children.shift()

@@ -1,5 +1,6 @@
 import {z} from 'zod'
 import {atlasTechniques, licenses, llmTop10} from './catalogues.js'
+import {semverPattern} from './versions.js'
 
 const score = z.number().int().min(1).max(5)
 
@@ -37,7 +38,7 @@ export const pageFrontMatterSchema = z.strictObject({
 export const manifestSchema = z.strictObject({
   title: z.string().trim().min(1),
   edition: z.string().regex(/^[a-z\d][a-z\d.-]*$/, {message: 'must be a folder name such as 2023'}),
-  version: z.string().regex(/^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[\da-z-]+(?:\.[\da-z-]+)*)?$/i, {
+  version: z.string().regex(semverPattern, {
     message: 'must be a semantic version such as 1.0.0'
   }),
   status: z.enum(['draft', 'final']),

@@ -1,3 +1,4 @@
+import type {ReleaseRecord} from './releases.js'
 import type {Heading, Root, RootContent} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
@@ -187,6 +188,8 @@ export interface Edition {
   readonly introduction: PageDocument
   readonly about: PageDocument
   readonly relatedResources: PageDocument
+  /** Releases recorded in `releases.yaml`, newest first (none before the first `pnpm release`). */
+  readonly releases: readonly ReleaseRecord[]
 }
 
 /** What `loadEdition` returns. */

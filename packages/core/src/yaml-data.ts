@@ -1,6 +1,6 @@
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
-import {isMap, isPair, isScalar, LineCounter, parseDocument, type Document} from 'yaml'
+import {isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError} from 'yaml'
 import type {z} from 'zod'
 import {report} from './problem.js'
 
@@ -21,7 +21,12 @@ export interface YamlData<T> {
   readonly data: T | undefined
   /** Point of the value at a path (or of the nearest enclosing key), for later checks. */
   readonly locate: (path: readonly PathKey[]) => Point
+  /** Point of the key that names the value at a path (or of the value when it has none). */
+  readonly locateKey: (path: readonly PathKey[]) => Point
 }
+
+/** Aliases a document may expand: `yaml`'s own default, named here because the limit is a defence. */
+const maxAliasCount = 100
 
 /**
  * Parses YAML and validates it with a schema. Every problem is reported on the
@@ -40,18 +45,57 @@ export function parseYamlData<S extends z.ZodType>(text: string, schema: S, orig
     return {line: line + origin.line - 1, column: col}
   }
   const find = (path: readonly PathKey[]): Point => locate(doc, path, toPoint) ?? origin.start
+  const findKey = (path: readonly PathKey[]): Point => (path.length > 0 ? locateKey(doc, path.slice(0, -1), path.at(-1)!, toPoint) : undefined) ?? find(path)
+  const invalid = {data: undefined, locate: find, locateKey: findKey}
   if (doc.errors.length > 0) {
     // Later YAML errors are mostly echoes of the first one: report that one only.
     const error = doc.errors[0]!
-    const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.code
-    report(origin.file, `Malformed YAML: ${reason}`, toPoint(error.pos[0]), 'yaml-syntax', 'Check the indentation, and quote values that contain `: `, `#` or start with `[`, `{`, `*`, `&` or `!`')
-    return {data: undefined, locate: find}
+    const unclosed = unclosedQuote(doc, error)
+    const reason = unclosed ? 'This quote is not closed' : (error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.code)
+    report(origin.file, `Malformed YAML: ${reason}`, toPoint(unclosed ?? error.pos[0]), 'yaml-syntax', unclosed ? 'End the value with the same quote it starts with' : 'Check the indentation (spaces, not tabs), and quote values that contain `: `, `#` or start with `[`, `{`, `*`, `&` or `!`')
+    return invalid
   }
-  const data: unknown = doc.toJS() ?? {}
+  let data: unknown
+  try {
+    data = doc.toJS({maxAliasCount}) ?? {}
+  } catch (error) {
+    // `yaml` throws a ReferenceError when aliases expand past the limit (a "billion laughs" bomb).
+    const bomb = error instanceof ReferenceError
+    report(origin.file, bomb ? 'YAML aliases expand to too much data' : `Malformed YAML: ${(error as Error).message}`, toPoint(firstAlias(doc) ?? 0), bomb ? 'yaml-alias' : 'yaml-syntax', 'Write the values out: front matter and manifests need no anchors (`&name`) or aliases (`*name`)')
+    return invalid
+  }
   const result = schema.safeParse(data)
-  if (result.success) return {data: result.data, locate: find}
+  if (result.success) return {data: result.data, locate: find, locateKey: findKey}
   for (const issue of result.error.issues) reportIssue(issue, doc, data, origin, toPoint)
-  return {data: undefined, locate: find}
+  return invalid
+}
+
+/**
+ * Offset of the opening quote of a quoted value that is never closed. `yaml`
+ * reports the missing quote where the text ends, often many lines below the
+ * mistake; the value starts at the quote that opened it.
+ */
+function unclosedQuote(doc: Document, error: YAMLError): number | undefined {
+  if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return undefined
+  let start: number | undefined
+  visit(doc, {
+    Scalar(_, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[0] <= error.pos[0]) start = Math.max(start ?? 0, node.range[0])
+    }
+  })
+  return start
+}
+
+/** Offset of the first alias (`*name`), where an alias bomb starts going off. */
+function firstAlias(doc: Document): number | undefined {
+  let offset: number | undefined
+  visit(doc, {
+    Alias(_, node) {
+      offset ??= node.range?.[0]
+      return offset === undefined ? undefined : visit.BREAK
+    }
+  })
+  return offset
 }
 
 function reportIssue(issue: z.core.$ZodIssue, doc: Document, data: unknown, origin: YamlOrigin, toPoint: (offset: number) => Point): void {

@@ -6,22 +6,41 @@ describe('public API', () => {
     expect(Object.keys(core).sort()).toEqual([
       'MlTop10Error',
       'atlasTechniques',
+      'changelogPage',
+      'checkInsideTree',
+      'compareVersions',
       'countErrors',
       'exitCodes',
       'formatReport',
+      'isVersion',
       'licenses',
       'llmTop10',
       'loadDataFile',
       'loadEdition',
+      'loadReleases',
       'loadSiteConfig',
       'loadTranslation',
+      'recordRelease',
+      'releaseTexts',
+      'releasesFile',
       'report',
       'requiredPages',
       'riskSectionSpec',
       'scoreFactors',
       'scoreLevel',
+      'semverPattern',
       'warn'
     ])
+  })
+})
+
+describe('compareVersions', () => {
+  it('orders pre-releases by semver precedence, numbers as numbers', () => {
+    expect(['1.0.0', '1.0.0-rc.10', '0.3.0', '1.0.0-rc.2', '1.1.0'].sort(core.compareVersions)).toEqual(['0.3.0', '1.0.0-rc.2', '1.0.0-rc.10', '1.0.0', '1.1.0'])
+  })
+
+  it.each(['1.0', 'v1.0.0', '01.0.0', '1.0.0+build', ''])('does not take %j as a version', (text) => {
+    expect(core.isVersion(text)).toBe(false)
   })
 })
 

@@ -1,8 +1,9 @@
 import {existsSync} from 'node:fs'
 import {readdir} from 'node:fs/promises'
 import {join} from 'node:path'
+import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {countErrors, loadTranslation, report, type Edition, type EditionDocument, type GlossaryDocument, type PageDocument, type RiskDocument} from '@mltop10/core'
+import {checkInsideTree, countErrors, loadTranslation, report, type Edition, type EditionDocument, type GlossaryDocument, type PageDocument, type RiskDocument} from '@mltop10/core'
 import {loadLocaleManifest, type LocaleManifest} from './locale-manifest.js'
 import {createTranslator, englishStrings, type Translator, type UiStrings} from './translator.js'
 import {loadUiStrings, type UiCoverage} from './ui-strings.js'
@@ -83,7 +84,7 @@ export async function loadLocales(localesDir: string, english: readonly Edition[
       if (strings) resources[link] = strings
     }
     const editions = new Map<string, LocalizedEdition>()
-    for (const edition of english) editions.set(edition.manifest.edition, await localizeEdition(edition, join(dir, 'editions', edition.manifest.edition), files))
+    for (const edition of english) editions.set(edition.manifest.edition, await localizeEdition(edition, join(dir, 'editions', edition.manifest.edition), files, localesDir))
     locales.push({manifest, dir, translator: createTranslator({locale: code, resources, fallback: chain, dir: manifest.dir}), ui: ui.get(code)!.coverage, editions})
   }
   return {locales, files, errorCount: countErrors(files)}
@@ -111,21 +112,30 @@ function resolveChain(code: string, manifests: ReadonlyMap<string, {manifest: Lo
   }
 }
 
-async function localizeEdition(edition: Edition, dir: string, files: VFile[]): Promise<LocalizedEdition> {
+async function localizeEdition(edition: Edition, dir: string, files: VFile[], localesDir: string): Promise<LocalizedEdition> {
   const names = existsSync(dir) ? (await readdir(dir)).filter((entry) => entry.endsWith('.md')).map((entry) => entry.slice(0, -3)).sort() : []
-  const translated = new Map<string, {document: EditionDocument; sourceHash: string; path: string}>()
+  const translated = new Map<string, {document: EditionDocument; sourceHash: string; path: string; file: VFile}>()
   for (const name of names) {
     const path = join(dir, `${name}.md`)
+    // A symbolic link out of the locales folder would publish a file from elsewhere.
+    const outside = await checkInsideTree(path, localesDir)
+    if (outside) {
+      files.push(outside)
+      continue
+    }
     const result = await loadTranslation(path, edition, name)
     files.push(result.file)
-    if (result.document && result.sourceHash) translated.set(name, {document: result.document, sourceHash: result.sourceHash, path})
+    if (result.document && result.sourceHash) translated.set(name, {document: result.document, sourceHash: result.sourceHash, path, file: result.file})
   }
   const pages = edition.documents.map((document): PageStatus => {
     const translation = translated.get(document.name)
     const state = !translation ? 'missing' : translation.sourceHash === document.hash ? 'translated' : 'outdated'
     return {name: document.name, state, sourceHash: translation?.sourceHash, englishHash: document.hash, englishPath: document.path, path: translation?.path}
   })
-  const documents = edition.documents.map((document) => translated.get(document.name)?.document ?? document)
+  const documents = resolveAnchors(
+    edition.documents.map((document) => translated.get(document.name)?.document ?? document),
+    (name) => translated.get(name)?.file
+  )
   const byName = new Map(documents.map((document) => [document.name, document]))
   return {
     pages,
@@ -139,4 +149,35 @@ async function localizeEdition(edition: Edition, dir: string, files: VFile[]): P
       relatedResources: byName.get('related-resources') as PageDocument
     }
   }
+}
+
+/**
+ * Points links at the page instead of at an anchor the page does not have in
+ * this locale. That happens only around an outdated translation (the English
+ * page gained a heading or a scenario since), so it is information for the
+ * translator, never a broken link: the reader still lands on the right page.
+ * Trees are copied before they change; English documents are shared.
+ *
+ * @param documents The locale's documents, translated or English.
+ * @param fileOf The translation's file of a page, when it is translated.
+ */
+function resolveAnchors<D extends EditionDocument>(documents: readonly D[], fileOf: (name: string) => VFile | undefined): D[] {
+  const byName = new Map(documents.map((document) => [document.name, document]))
+  return documents.map((document) => {
+    const dangling = document.links.filter((link) => link.anchor !== undefined && byName.get(link.document)?.anchors.has(link.anchor) === false)
+    if (dangling.length === 0) return document
+    const tree = structuredClone(document.tree)
+    const urls = new Set(dangling.map((link) => link.url))
+    visit(tree, (node) => {
+      if ((node.type === 'link' || node.type === 'definition') && urls.has(node.url)) node.url = node.url.slice(0, node.url.indexOf('#')) || `${document.name}.md`
+    })
+    for (const link of dangling) {
+      const file = fileOf(document.name) ?? fileOf(link.document)
+      if (!file) continue
+      const message = file.message(`Link \`${link.url}\`${fileOf(document.name) ? '' : ` in the English \`${document.name}.md\``} leads to the top of \`${link.document}.md\`: its anchor \`#${link.anchor}\` is not in this locale's version of that page`, {place: fileOf(document.name) ? link.position : {line: 1, column: 1}, ruleId: 'translation-anchor-fallback', source: 'i18n'})
+      message.fatal = undefined
+      message.note = 'Update the outdated translation (pnpm i18n:status shows the English changes); until then the link opens the page'
+    }
+    return {...document, tree, links: document.links.map((link) => (dangling.includes(link) ? {...link, anchor: undefined, url: link.url.slice(0, link.url.indexOf('#'))} : link))}
+  })
 }

@@ -1,3 +1,4 @@
+import {dirname} from 'node:path'
 import type {VFile} from 'vfile'
 import {z} from 'zod'
 import {loadDataFile, report} from '@mltop10/core'
@@ -23,9 +24,12 @@ const schema = z.strictObject({
   fallback: z.array(z.string()).default([])
 })
 
+/** The language of the canonical text in content/. */
+const sourceLocale = 'en'
+
 /**
  * Checks a locale code: safe as a folder and URL part, well-formed BCP 47 in
- * canonical case, and a language the platform knows.
+ * canonical case, a language the platform knows, and not English itself.
  *
  * @param code The code to check.
  * @returns What is wrong and how to fix it, or `undefined` when the code is good.
@@ -39,6 +43,10 @@ export function checkLocaleCode(code: string): {reason: string; hint: string} | 
     return {reason: `Locale code \`${code}\` is not a valid BCP 47 code`, hint: 'Use a language, then optional script and region: es, pt-BR, zh-Hant'}
   }
   if (canonical !== code) return {reason: `Locale code \`${code}\` is not in canonical form`, hint: `Write it \`${canonical}\``}
+  // English is the source, not a translation: a locale `en` would replace the canonical text and
+  // UI strings. `en-US` and `en-Latn` mean the same language (they minimize to `en`); a regional
+  // variant such as `en-GB` or `en-IN` differs in spelling and usage, and stays legal.
+  if (new Intl.Locale(code).minimize().toString() === sourceLocale) return {reason: `Locale code \`${code}\` is English, the language of the source text`, hint: 'Edit English in content/ and packages/i18n/strings/en.json; a locale translates it (a regional variant such as en-GB is allowed)'}
   const known = new Intl.DisplayNames(['en'], {type: 'language', fallback: 'none'}).of(code)
   if (!known || known === code) return {reason: `Locale code \`${code}\` names no known language`, hint: 'Use an ISO 639 language code, such as es, ja or ar'}
   return undefined
@@ -52,7 +60,8 @@ export function checkLocaleCode(code: string): {reason: string; hint: string} | 
  * @param folder Name of the locale's folder.
  */
 export async function loadLocaleManifest(path: string, folder: string): Promise<{manifest: LocaleManifest | undefined; file: VFile; locate: (path: readonly PropertyKey[]) => import('unist').Point}> {
-  const {file, data, locate} = await loadDataFile(path, schema)
+  // The locales folder holds the locale's folder: a link leading out of it is refused.
+  const {file, data, locate} = await loadDataFile(path, schema, {root: dirname(dirname(path))})
   if (!data) return {manifest: undefined, file, locate}
   const problem = checkLocaleCode(data.code)
   if (problem) {

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
@@ -14,6 +15,8 @@ export interface Translator {
   readonly locale: string
   /** Text direction of the locale. */
   readonly dir: 'ltr' | 'rtl'
+  /** SHA-256 over the locale, its direction, fallback chain and every string: equal fingerprints translate alike. */
+  readonly fingerprint: string
   /**
    * Returns the string for a dotted key, interpolated.
    *
@@ -62,6 +65,8 @@ export function englishStrings(): UiStrings {
 
 /**
  * Creates a translator with its own i18next instance (never the global one).
+ * Only `{{placeholders}}` are filled in; i18next's nesting (`$t(key, options)`)
+ * is off, so a string can neither include another nor set its values.
  *
  * @param options Locale, its strings and fallback chain.
  */
@@ -84,12 +89,17 @@ export function createTranslator(options: TranslatorOptions = {}): Translator {
   return {
     locale,
     dir: options.dir ?? 'ltr',
+    get fingerprint() {
+      return createHash('sha256').update(JSON.stringify([locale, options.dir ?? 'ltr', options.fallback ?? [], resources])).digest('hex')
+    },
     t(key, values) {
       const cacheKey = values ? `${key}\u0000${JSON.stringify(values)}` : key
       const cached = cache.get(cacheKey)
       if (cached !== undefined) return cached
       if (!instance.exists(key, values as never)) throw missing(key, locale)
-      const text = String(instance.t(key, values as never))
+      // Strings are text, never code: `$t(...)` in a translation would pull in other strings
+      // (with forged values, or recursively until the build runs out of memory or stack).
+      const text = String(instance.t(key, {...values, nest: false} as never))
       cache.set(cacheKey, text)
       return text
     },

@@ -1,4 +1,5 @@
 import {existsSync} from 'node:fs'
+import {dirname} from 'node:path'
 import {VFile} from 'vfile'
 import {z} from 'zod'
 import {loadDataFile, report, warn} from '@mltop10/core'
@@ -26,6 +27,18 @@ function pluralCategories(locale: string): Set<string> {
 
 function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(/\{\{\s*([\w.]+)/g)].map((match) => match[1]!))].sort()
+}
+
+/**
+ * What in a translated string i18next would run rather than show: nesting
+ * (`$t(key, options)`, which pulls in another string and can set its values) and
+ * placeholders other than a bare `{{name}}` (formats, unescaping, options).
+ */
+function codeIn(text: string): string | undefined {
+  const nesting = /\$t\([^)]*\)?/.exec(text)
+  if (nesting) return nesting[0]
+  for (const match of text.matchAll(/\{\{(.*?)\}\}/gs)) if (!/^[\w.]+$/.test(match[1]!)) return match[0]
+  return undefined
 }
 
 /**
@@ -58,7 +71,8 @@ export interface UiCoverage {
 /**
  * Reads a locale's `ui.json` and checks it against the English strings: JSON
  * syntax (with line and column), missing and extra keys (plural forms as the
- * locale needs them), and `{{placeholders}}` that differ from English.
+ * locale needs them), `{{placeholders}}` that differ from English, and i18next
+ * code (`$t(...)` nesting, formats and options) where only text belongs.
  *
  * @param path Absolute path of `ui.json`.
  * @param locale The locale's code.
@@ -71,9 +85,12 @@ export async function loadUiStrings(path: string, locale: string, english: UiStr
     report(file, 'The locale has no UI strings file', {line: 1, column: 1}, 'ui-missing-file', 'Copy packages/i18n/strings/en.json to ui.json in the locale folder and translate its values')
     return {strings: undefined, file, coverage: {total: expected.size, translated: 0, missing: [...expected.keys()]}}
   }
-  const {file, data, locate} = await loadDataFile(path, z.record(z.string(), z.unknown()))
+  // The locales folder holds the locale's folder: a link leading out of it is refused.
+  const {file, data, locate, locateKey} = await loadDataFile(path, z.record(z.string(), z.unknown()), {root: dirname(dirname(path))})
   const empty = {strings: undefined, file, coverage: {total: expected.size, translated: 0, missing: [...expected.keys()]}}
-  const text = String(file.value ?? '')
+  // Unreadable (not UTF-8, empty, a link out of the folder): already reported.
+  if (file.value === undefined) return empty
+  const text = String(file.value)
   try {
     JSON.parse(text)
   } catch (error) {
@@ -95,6 +112,12 @@ export async function loadUiStrings(path: string, locale: string, english: UiStr
     }
     if (typeof entry.value !== 'string' || entry.value.trim() === '') {
       report(file, `UI string \`${key}\` must be non-empty text`, locate(entry.path), 'ui-invalid', 'Write the translation as a JSON string')
+      continue
+    }
+    const code = codeIn(entry.value)
+    if (code !== undefined) {
+      const shown = code.length > 60 ? `${code.slice(0, 57)}...` : code
+      report(file, `UI string \`${key}\` contains \`${shown}\`: translations are text, not i18next code`, locateKey(entry.path), code.startsWith('$t(') ? 'ui-nesting' : 'ui-placeholder', `Write the words out, and use only the placeholders of English, written as they are: ${placeholders(englishValue).map((name) => `{{${name}}}`).join(', ') || 'none'}`)
       continue
     }
     const want = placeholders(englishValue)

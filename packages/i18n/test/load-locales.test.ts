@@ -147,3 +147,44 @@ describe.each([
     expect(errorCount).toBe(errors ?? expected.length)
   })
 })
+
+describe('loadLocales on a translation the English page has moved past', () => {
+  /** The Spanish ML01 with its last scenario left out, recording `source`; about links to that scenario. */
+  async function withoutLastScenario(source: string): Promise<{root: string; last: string}> {
+    const ml01 = english.risks[0]!
+    const last = ml01.scenarios.at(-1)!.id
+    const root = await makeLocales(async (locales) => {
+      const path = join(locales, 'es', 'editions', '2023', 'ML01-input-manipulation-attack.md')
+      const text = (await readFile(path, 'utf8')).replace(/^source: .*$/m, `source: ${source}`)
+      const references = text.indexOf('## References')
+      await writeFile(path, text.slice(0, text.lastIndexOf('\n### ', references)) + '\n\n' + text.slice(references))
+      await writeFile(join(locales, 'es', 'editions', '2023', 'about.md'), `---\nsource: ${'ab'.repeat(32)}\ntitle: Acerca de\ndescription: Quiénes somos.\n---\n\nVea [el último escenario](ML01-input-manipulation-attack.md#${last}).\n`)
+    })
+    return {root, last}
+  }
+
+  it('publishes an outdated translation as it is: its differences from English are information, its links to missing anchors open the page', async () => {
+    const {root, last} = await withoutLastScenario('cd'.repeat(32))
+    const {locales, errorCount, files} = await loadLocales(root, [english])
+    expect(errorCount).toBe(0)
+    const report = formatReport(files, {cwd: root, hints: false})
+    expect(report).toContain(`es/editions/2023/ML01-input-manipulation-attack.md`)
+    expect(report).toMatch(/ML01-input-manipulation-attack\.md:\d+:\d+ {2}info {2}Translated page has \d+ scenarios?; the English page has \d+ {2}translation-structure/)
+    expect(report).toContain(`info  Link \`ML01-input-manipulation-attack.md#${last}\` leads to the top of \`ML01-input-manipulation-attack.md\``)
+    const localized = locales[0]!.editions.get('2023')!
+    expect(localized.pages.find((page) => page.name === 'ML01-input-manipulation-attack')!.state).toBe('outdated')
+    const about = localized.edition.about
+    expect(about.links.map((link) => [link.url, link.anchor])).toEqual([['ML01-input-manipulation-attack.md', undefined]])
+    expect(JSON.stringify(about.tree)).not.toContain(`#${last}`)
+    // The English edition, whose trees the locale shares where untranslated, is untouched.
+    expect(localized.edition.risks[0]!.anchors.has(last)).toBe(false)
+    expect(english.risks[0]!.anchors.has(last)).toBe(true)
+  })
+
+  it('holds a translation that claims to be current to the English structure', async () => {
+    const {root} = await withoutLastScenario(english.risks[0]!.hash)
+    const {errorCount, files} = await loadLocales(root, [english])
+    expect(errorCount).toBeGreaterThan(0)
+    expect(formatReport(files, {cwd: root, hints: false})).toMatch(/error {2}Translated page has \d+ scenarios?; the English page has \d+ {2}translation-structure/)
+  })
+})

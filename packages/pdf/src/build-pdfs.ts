@@ -1,8 +1,12 @@
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {readFileSync} from 'node:fs'
+import {mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {launchBrowser, type LaunchedBrowser, type LaunchOptions} from '@mltop10/browser'
 import type {Edition} from '@mltop10/core'
 import {createTranslator, type Translator} from '@mltop10/i18n'
+import {renderPrintDocument} from './print-document.js'
 import {renderPdf, type PdfRender} from './render-pdf.js'
 
 /** Options of `buildPdfs`. */
@@ -19,6 +23,12 @@ export interface BuildPdfsOptions extends LaunchOptions {
   readonly nativeName?: string
   /** A browser already starting (launched early to overlap with other work); the caller closes it. */
   readonly browser?: Promise<LaunchedBrowser>
+  /**
+   * Folder of rendered PDFs kept by a key over everything that shapes them (the
+   * print document, UI strings, dates, this code): a PDF whose key is there is
+   * copied instead of rendered, so editing one language renders only its PDFs.
+   */
+  readonly cacheDir?: string | undefined
   /** Told when the browser is up and after each PDF, for progress lines. */
   readonly onProgress?: (event: {readonly kind: 'launch'; readonly ms: number} | {readonly kind: 'pdf'; readonly output: PdfOutput}) => void
 }
@@ -27,6 +37,8 @@ export interface BuildPdfsOptions extends LaunchOptions {
 export interface PdfOutput extends Omit<PdfRender, 'bytes'> {
   /** File name, such as `2023-en.pdf`. */
   readonly file: string
+  /** Whether it came from the cache rather than from Chrome. */
+  readonly cached: boolean
   readonly bytes: number
   readonly ms: number
 }
@@ -42,30 +54,83 @@ export interface PdfOutput extends Omit<PdfRender, 'bytes'> {
 export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfOutput[]> {
   const translator = options.translator ?? createTranslator()
   const started = performance.now()
-  const chrome = await (options.browser ?? launchBrowser(options))
-  options.onProgress?.({kind: 'launch', ms: Math.round(performance.now() - started)})
+  let chrome: LaunchedBrowser | undefined
+  const browser = async (): Promise<LaunchedBrowser> => {
+    if (chrome) return chrome
+    chrome = await (options.browser ?? launchBrowser(options))
+    options.onProgress?.({kind: 'launch', ms: Math.round(performance.now() - started)})
+    // The output folder appears only once there is a browser to fill it (or a cached PDF).
+    await mkdir(options.outDir, {recursive: true})
+    return chrome
+  }
   const outputs: PdfOutput[] = []
   try {
-    await mkdir(options.outDir, {recursive: true})
     for (const edition of options.editions) {
       const begin = performance.now()
-      const render = await renderPdf({edition, browser: chrome.browser, translator, timeoutMs: options.timeoutMs ?? 60_000, sourceDateEpoch: options.sourceDateEpoch, pageStates: options.pageStates?.get(edition.manifest.edition), nativeName: options.nativeName})
+      const pageStates = options.pageStates?.get(edition.manifest.edition)
+      const key = options.cacheDir === undefined ? undefined : cacheKey(edition, translator, pageStates, options)
+      const render = (key && (await readCached(options.cacheDir!, key))) || {...(await renderPdf({edition, browser: (await browser()).browser, translator, timeoutMs: options.timeoutMs ?? 60_000, sourceDateEpoch: options.sourceDateEpoch, pageStates, nativeName: options.nativeName})), cached: false}
       const file = `${edition.manifest.edition}-${translator.locale}.pdf`
-      const path = join(options.outDir, file)
-      const temporary = `${path}.tmp-${process.pid}`
-      try {
-        await writeFile(temporary, render.bytes)
-        await rename(temporary, path)
-      } catch (error) {
-        await rm(temporary, {force: true})
-        throw error
-      }
-      const output: PdfOutput = {file, bytes: render.bytes.byteLength, pages: render.pages, timings: render.timings, ms: Math.round(performance.now() - begin)}
+      await mkdir(options.outDir, {recursive: true})
+      await writeAtomically(join(options.outDir, file), render.bytes)
+      if (key && !render.cached) await writeCached(options.cacheDir!, key, render)
+      const output: PdfOutput = {file, cached: render.cached, bytes: render.bytes.byteLength, pages: render.pages, timings: render.timings, ms: Math.round(performance.now() - begin)}
       outputs.push(output)
       options.onProgress?.({kind: 'pdf', output})
     }
   } finally {
-    if (!options.browser) await chrome.close()
+    if (!options.browser) await chrome?.close()
   }
   return outputs
+}
+
+async function writeAtomically(path: string, bytes: Uint8Array | string): Promise<void> {
+  const temporary = `${path}.tmp-${process.pid}`
+  try {
+    await writeFile(temporary, bytes)
+    await rename(temporary, path)
+  } catch (error) {
+    await rm(temporary, {force: true})
+    throw error
+  }
+}
+
+let codeHash: string | undefined
+
+/** The key of a PDF in the cache: a hash over every input of `renderPdf`. */
+function cacheKey(edition: Edition, translator: Translator, pageStates: ReadonlyMap<string, 'translated' | 'outdated' | 'missing'> | undefined, options: BuildPdfsOptions): string {
+  // The code that renders (in the command line's bundle, the whole program) is an input too.
+  codeHash ??= createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex')
+  const html = renderPrintDocument({edition, translator, ...(pageStates ? {pageStates} : {}), ...(options.nativeName ? {nativeName: options.nativeName} : {})})
+  return createHash('sha256')
+    .update(JSON.stringify([codeHash, translator.fingerprint, edition.manifest, edition.documents.map((document) => document.hash), options.sourceDateEpoch ?? null, options.executablePath ?? process.env['CHROME_PATH'] ?? null]))
+    .update(html)
+    .digest('hex')
+}
+
+/** Cached PDFs kept at most: a few editions in a few languages. */
+const cacheEntries = 64
+
+async function readCached(dir: string, key: string): Promise<(PdfRender & {cached: true}) | undefined> {
+  try {
+    const meta = JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8')) as Omit<PdfRender, 'bytes'>
+    const bytes = new Uint8Array(await readFile(join(dir, `${key}.pdf`)))
+    const now = new Date()
+    await utimes(join(dir, `${key}.json`), now, now)
+    return {...meta, bytes, cached: true}
+  } catch {
+    return undefined
+  }
+}
+
+async function writeCached(dir: string, key: string, render: PdfRender): Promise<void> {
+  await mkdir(dir, {recursive: true})
+  // The PDF first: an entry counts only once its metadata is there.
+  await writeAtomically(join(dir, `${key}.pdf`), render.bytes)
+  await writeAtomically(join(dir, `${key}.json`), JSON.stringify({pages: render.pages, timings: render.timings}))
+  const entries = await Promise.all((await readdir(dir)).filter((name) => name.endsWith('.json')).map(async (name) => ({name, time: (await stat(join(dir, name))).mtimeMs})))
+  for (const {name} of entries.sort((a, b) => b.time - a.time).slice(cacheEntries)) {
+    await rm(join(dir, name), {force: true})
+    await rm(join(dir, name.replace(/\.json$/, '.pdf')), {force: true})
+  }
 }

@@ -72,7 +72,7 @@ export function renderPrintDocument(options: PrintDocumentOptions): string {
   ])
 
   const documents = edition.documents.map((document): ElementContent => {
-    const body = renderDocumentBody(document, {t, href, idPrefix: `${printId(document.name)}--`})
+    const body = renderDocumentBody(document, {t, href, idPrefix: `${printId(document.name)}--`, releases: edition.releases})
     const header: ElementContent[] =
       document.kind === 'risk'
         ? [

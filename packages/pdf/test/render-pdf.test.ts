@@ -1,11 +1,12 @@
 import {execFileSync} from 'node:child_process'
-import {mkdtempSync, readdirSync, rmSync} from 'node:fs'
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {launchBrowser} from '@mltop10/browser'
 import {exitCodes, loadEdition, MlTop10Error, type Edition} from '@mltop10/core'
+import {createTranslator} from '@mltop10/i18n'
 import * as pdf from '../src/index.js'
 
 const fixture = fileURLToPath(new URL('../../site/test/fixtures/edition/2023/', import.meta.url))
@@ -24,6 +25,24 @@ describe('public API', () => {
 })
 
 describe('buildPdfs', () => {
+  it('copies an unchanged PDF from its cache without a browser, and renders again when a UI string changes', async () => {
+    const cacheDir = join(root, 'cache')
+    const [first] = await pdf.buildPdfs({editions: [edition], outDir: join(root, 'cached-1'), cacheDir})
+    expect(first!.cached).toBe(false)
+    // A browser that never starts proves the second run did not need one.
+    const noBrowser = Promise.reject(new Error('no browser'))
+    noBrowser.catch(() => undefined)
+    const events: string[] = []
+    const [second] = await pdf.buildPdfs({editions: [edition], outDir: join(root, 'cached-2'), cacheDir, browser: noBrowser, onProgress: (event) => events.push(event.kind)})
+    expect(second).toMatchObject({cached: true, pages: first!.pages})
+    expect(events).toEqual(['pdf'])
+    expect(readFileSync(join(root, 'cached-2', '2023-en.pdf')).equals(readFileSync(join(root, 'cached-1', '2023-en.pdf')))).toBe(true)
+    const spanish = (subject: string) => createTranslator({locale: 'es', resources: {es: {pdf: {subject}}}})
+    await pdf.buildPdfs({editions: [edition], outDir: join(root, 'cached-3'), cacheDir, translator: spanish('Edición {{edition}}')})
+    const [fourth] = await pdf.buildPdfs({editions: [edition], outDir: join(root, 'cached-3'), cacheDir, translator: spanish('Otra edición {{edition}}')})
+    expect(fourth!.cached).toBe(false)
+  })
+
   it('writes <edition>-<locale>.pdf and reports pages and timings per pass', async () => {
     const events: string[] = []
     const [output] = await pdf.buildPdfs({editions: [edition], outDir: join(root, 'ok'), onProgress: (event) => events.push(event.kind)})

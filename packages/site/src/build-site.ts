@@ -3,6 +3,7 @@ import {toHtml} from 'hast-util-to-html'
 import {exitCodes, MlTop10Error, type Edition, type SiteConfig} from '@mltop10/core'
 import {createTranslator, type Translator} from '@mltop10/i18n'
 import {loadAssets} from './assets.js'
+import {parseBaseUrl} from './base-url.js'
 import {checkLinks, collectLinks, type BuiltPage} from './check-links.js'
 import type {LinkSource, RenderContext} from './context.js'
 import {renderDashboardPage} from './render/dashboard-page.js'
@@ -68,7 +69,7 @@ export interface BuildResult {
  * @throws {MlTop10Error} With every broken link and its source, when links are broken.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuildResult> {
-  const baseUrl = normaliseBaseUrl(options.baseUrl ?? 'http://localhost:8080/')
+  const baseUrl = parseBaseUrl(options.baseUrl ?? 'http://localhost:8080/')
   const translator = options.translator ?? createTranslator()
   const basePath = new URL(baseUrl).pathname
   const files = new Map<string, string | Uint8Array>(loadAssets())
@@ -147,17 +148,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
   let bytes = 0
   for (const content of files.values()) bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength
   return {outDir: options.outDir, pages: pages.length, files: files.size, bytes}
-}
-
-function normaliseBaseUrl(baseUrl: string): string {
-  let url: URL
-  try {
-    url = new URL(baseUrl)
-  } catch {
-    throw new MlTop10Error(`Base URL \`${baseUrl}\` is not an absolute URL`, 'Give the address the site is served from, such as https://example.org/mltop10/')
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new MlTop10Error(`Base URL \`${baseUrl}\` is not http(s)`, 'Use an https:// address')
-  return url.href.endsWith('/') ? url.href : `${url.href}/`
 }
 
 function renderSitemap(entries: readonly {url: string; alternates: readonly {code: string; href: string}[]}[]): string {

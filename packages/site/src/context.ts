@@ -1,4 +1,4 @@
-import type {Edition, SiteConfig} from '@mltop10/core'
+import type {Edition, ReleaseRecord, SiteConfig} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
 import type {Routes} from './routes.js'
 
@@ -23,6 +23,8 @@ export interface BodyContext {
   readonly idPrefix: string
   /** Told of every link made from content, with its source position. */
   readonly onLink?: (href: string, source: string) => void
+  /** The edition's releases, shown on its changelog page. */
+  readonly releases?: readonly ReleaseRecord[]
 }
 
 /** A language the site is published in. */

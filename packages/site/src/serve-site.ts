@@ -25,18 +25,23 @@ export interface SiteServer {
  * Serves a built site on the loopback interface only, as a static host would:
  * folders answer with their `index.html` (without the slash, a redirect to it), missing paths with `404.html` and
  * status 404. sirv refuses paths outside the folder. Files are read on each
- * request, so a rebuild shows at once.
+ * request, so a rebuild shows at once. A malformed address gets 400, a redirect
+ * always stays on this host, and an error in one request never stops the server.
  *
  * @param options Folder, port and an optional extra handler.
  */
 export async function serveSite(options: ServeSiteOptions): Promise<SiteServer> {
   const files = sirv(options.dir, {dev: true, etag: false, dotfiles: false})
-  const server = createServer((request, response) => {
+  const answer = (request: IncomingMessage, response: ServerResponse): void => {
     if (options.handle?.(request, response)) return
+    const path = requestPath(request.url)
+    if (path === undefined) {
+      response.writeHead(400, {'Content-Type': 'text/plain; charset=utf-8'}).end('Bad request: the address is not a valid URL path.\n')
+      return
+    }
     // Like a static host, send a folder without its slash to the slash form, so relative links resolve.
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
-    if (!path.endsWith('/') && !/\.[a-z\d]+$/i.test(path) && existsSync(join(options.dir, path, 'index.html')) && !path.includes('..')) {
-      response.writeHead(301, {Location: `${path}/`}).end()
+    if (!path.endsWith('/') && !/\.[a-z\d]+$/i.test(path) && !path.includes('..') && existsSync(join(options.dir, path, 'index.html'))) {
+      response.writeHead(301, {Location: redirectTarget(path)}).end()
       return
     }
     files(request, response, () => {
@@ -48,6 +53,15 @@ export async function serveSite(options: ServeSiteOptions): Promise<SiteServer> 
         response.end('Not found')
       }
     })
+  }
+  const server = createServer((request, response) => {
+    // One bad request must never stop the server (`pnpm dev` runs on it).
+    try {
+      answer(request, response)
+    } catch {
+      if (response.headersSent) response.destroy()
+      else response.writeHead(500, {'Content-Type': 'text/plain; charset=utf-8'}).end('Internal error.\n')
+    }
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -62,4 +76,30 @@ export async function serveSite(options: ServeSiteOptions): Promise<SiteServer> 
         server.close(() => resolve())
       })
   }
+}
+
+/**
+ * The decoded path of a request target, or `undefined` when it is not an
+ * origin-form path (`/...`) or its percent-encoding is malformed (`/%`).
+ */
+function requestPath(target: string | undefined): string | undefined {
+  const raw = (target ?? '/').replace(/[?#].*$/s, '')
+  if (!raw.startsWith('/')) return undefined
+  try {
+    const path = decodeURIComponent(raw)
+    return path.includes('\0') ? undefined : path
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Where a folder without its slash redirects: the same segments, each encoded,
+ * after one slash. Empty segments are dropped, so `/%2fen` (`//en`) goes to `/en/`
+ * and never to `//en/`, which a browser reads as another host; encoding keeps
+ * `:` and `\` out of the header.
+ */
+function redirectTarget(path: string): string {
+  const segments = path.split('/').filter((segment) => segment !== '')
+  return `/${segments.map((segment) => encodeURIComponent(segment)).join('/')}/`
 }

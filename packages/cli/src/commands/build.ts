@@ -1,14 +1,14 @@
 import {existsSync} from 'node:fs'
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {readFile, writeFile} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
 import {launchBrowser} from '@mltop10/browser'
 import {exitCodes, MlTop10Error, type Edition} from '@mltop10/core'
-import {buildSite} from '@mltop10/site'
+import {buildSite, fillOutputFolder, outputMarker, outputMarkerName, prepareOutputFolders} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
 import type {Locale} from '@mltop10/i18n'
-import {loadLocalesFor} from './load-locales.js'
-import {ms, renderPdfs} from './render-pdfs.js'
+import {loadLocalesFor, localesBeside} from './load-locales.js'
+import {ms, pdfCacheDir, renderPdfs} from './render-pdfs.js'
 import {dataExports, siteLocales} from './site-inputs.js'
 
 /** Options of the build command. */
@@ -28,10 +28,12 @@ export interface BuildCommandOptions {
   /** The locales folder; by default `locales/` beside the content folder. */
   readonly locales: string | undefined
   /**
-   * Take the PDFs from the `dist/pdf/` folders of the content and of each locale
-   * (built by their own `pdf` tasks) instead of rendering them.
+   * Take the PDFs from the content folder's `dist/pdf/` (built by its own `pdf`
+   * task, every language) instead of rendering them.
    */
   readonly prebuiltPdfs: boolean
+  /** Reuse unchanged PDFs from the cache in the content folder's `node_modules/.cache`. */
+  readonly cache: boolean
 }
 
 
@@ -45,6 +47,13 @@ export interface BuildCommandOptions {
  */
 export async function buildCommand(options: BuildCommandOptions, io: CliIo): Promise<number> {
   const started = performance.now()
+  const outDir = resolve(io.cwd, options.out)
+  const pdfDir = options.pdfOut === undefined ? undefined : resolve(io.cwd, options.pdfOut)
+  const given = resolve(io.cwd, options.dir)
+  await prepareOutputFolders(
+    [{dir: outDir, option: '--out', kind: 'site'}, ...(pdfDir === undefined ? [] : [{dir: pdfDir, option: '--pdf-out', kind: 'pdf' as const}])],
+    {cwd: io.cwd, content: given, locales: options.locales === undefined ? localesBeside(given) : resolve(io.cwd, options.locales)}
+  )
   // Chrome boots while the content loads; its failure to start is reported only if PDFs are reached.
   const chrome = options.pdfOut === undefined || options.prebuiltPdfs ? undefined : launchBrowser({executablePath: options.chrome, timeoutMs: options.pdfTimeout * 1000})
   // A failed start is reported where the browser is awaited, not as an unhandled rejection.
@@ -59,20 +68,21 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     }
     const loaded = performance.now()
     const pdfs = new Map<string, {file: string; bytes: Uint8Array}>()
-    if (options.prebuiltPdfs && options.pdfOut !== undefined) {
-      for (const output of await collectPdfs(editions, locales, contentDir, resolve(io.cwd, options.pdfOut))) pdfs.set(output.key, output)
-    } else if (chrome && options.pdfOut !== undefined) {
-      const pdfDir = resolve(io.cwd, options.pdfOut)
-      for (const output of await renderPdfs(editions, locales, pdfDir, chrome, options, io)) pdfs.set(output.key, {file: output.file, bytes: await readFile(join(pdfDir, output.file))})
+    if (options.prebuiltPdfs && pdfDir !== undefined) {
+      for (const output of await fillOutputFolder(pdfDir, 'pdf', () => collectPdfs(editions, locales, contentDir, pdfDir))) pdfs.set(output.key, output)
+    } else if (chrome && pdfDir !== undefined) {
+      for (const output of await fillOutputFolder(pdfDir, 'pdf', () => renderPdfs(editions, locales, pdfDir, chrome, {...options, cacheDir: options.cache ? pdfCacheDir(contentDir) : undefined}, io))) pdfs.set(output.key, {file: output.file, bytes: await readFile(join(pdfDir, output.file))})
     }
     const exports = dataExports(editions, locales)
-    const data = new Map<string, string>([['data/edition.schema.json', exports.schema]])
+    const data = new Map<string, string>([
+      [outputMarkerName, outputMarker('site')],
+      ['data/edition.schema.json', exports.schema]
+    ])
     for (const {edition, locale, json, csv} of exports.files) {
       data.set(`data/${edition}-${locale}.json`, json)
       data.set(`data/${edition}-${locale}.csv`, csv)
     }
     const rendered = performance.now()
-    const outDir = resolve(io.cwd, options.out)
   const result = await buildSite({editions, locales: siteLocales(locales), outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, files: data, repository: site.repository})
   const done = performance.now()
   io.stdout.write(`site: ${result.pages} pages, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB in ${relative(io.cwd, outDir) || '.'} (load ${ms(loaded - started)}, render ${ms(done - rendered)})\n`)
@@ -84,20 +94,21 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
 }
 
 /**
- * Gathers the PDFs rendered by the content's and each locale's own `pdf` task
- * into the PDF output folder.
+ * Gathers the PDFs rendered by the content's `pdf` task (every edition in every
+ * language) into the PDF output folder.
  */
 async function collectPdfs(editions: readonly Edition[], locales: readonly Locale[], contentDir: string, pdfDir: string): Promise<{key: string; file: string; bytes: Uint8Array}[]> {
+  const dir = join(contentDir, 'dist', 'pdf')
   const wanted = [
-    ...editions.map((edition) => ({file: `${edition.manifest.edition}-en.pdf`, dir: join(contentDir, 'dist', 'pdf')})),
-    ...locales.flatMap((locale) => [...locale.editions.keys()].map((edition) => ({file: `${edition}-${locale.manifest.code}.pdf`, dir: join(locale.dir, 'dist', 'pdf')})))
+    ...editions.map((edition) => ({file: `${edition.manifest.edition}-en.pdf`, dir})),
+    ...locales.flatMap((locale) => [...locale.editions.keys()].map((edition) => ({file: `${edition}-${locale.manifest.code}.pdf`, dir})))
   ]
-  await mkdir(pdfDir, {recursive: true})
+  // Every PDF is checked before one is copied, so a missing one leaves the output as it was.
+  const missing = wanted.map(({file, dir}) => join(dir, file)).find((path) => !existsSync(path))
+  if (missing) throw new MlTop10Error(`The PDF ${relative(process.cwd(), missing)} has not been built`, 'Run the content\'s pdf task first (pnpm build runs it through turbo), or build without --prebuilt-pdfs')
   const found: {key: string; file: string; bytes: Uint8Array}[] = []
   for (const {file, dir} of wanted) {
-    const path = join(dir, file)
-    if (!existsSync(path)) throw new MlTop10Error(`The PDF ${relative(process.cwd(), path)} has not been built`, 'Run the pdf tasks first (pnpm build runs them through turbo), or build without --prebuilt-pdfs')
-    const bytes = await readFile(path)
+    const bytes = await readFile(join(dir, file))
     await writeFile(join(pdfDir, file), bytes)
     found.push({key: file.replace(/\.pdf$/, ''), file, bytes})
   }

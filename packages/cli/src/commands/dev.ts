@@ -2,8 +2,9 @@ import {existsSync, watch} from 'node:fs'
 import type {ServerResponse} from 'node:http'
 import {relative, resolve} from 'node:path'
 import {exitCodes, MlTop10Error} from '@mltop10/core'
-import {buildSite, serveSite} from '@mltop10/site'
+import {buildSite, outputMarker, outputMarkerName, prepareOutputFolders, serveSite} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
+import {fromSystemError} from '../system-error.js'
 import {loadEditions} from './load-editions.js'
 import {loadLocalesFor, localesBeside} from './load-locales.js'
 import {siteLocales} from './site-inputs.js'
@@ -17,6 +18,19 @@ export interface DevCommandOptions {
   readonly signal?: AbortSignal
   /** Called after each build with its duration, for tests and the benchmark. */
   readonly onBuild?: (milliseconds: number) => void
+}
+
+/**
+ * The `--port` option as a port number: 8080 when absent, 0 for any free port.
+ *
+ * @param value The option as the command line parsed it.
+ * @throws {MlTop10Error} When it is not a whole number from 0 to 65535 (exit code 2).
+ */
+export function parsePort(value: unknown): number {
+  if (value === undefined) return 8080
+  const port = /^\d+$/.test(String(value)) ? Number(value) : Number.NaN
+  if (!(port <= 65_535)) throw new MlTop10Error(`--port must be a whole number from 0 to 65535, not \`${String(value)}\``, 'Pass a free port such as 8080, or 0 to let the system pick one')
+  return port
 }
 
 /** Reconnecting listener for build events; it reloads the page after each successful rebuild. */
@@ -39,28 +53,35 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
   const outDir = resolve(io.cwd, options.out)
   const clients = new Set<ServerResponse>()
   const extraAssets = new Map([['assets/dev-reload.js', reloadScript]])
+  const files = new Map([[outputMarkerName, outputMarker('dev')]])
+  // Translators preview their locale: its manifest, UI strings and pages rebuild the site too.
+  const localesDir = localesBeside(contentDir)
+  await prepareOutputFolders([{dir: outDir, option: '--out', kind: 'dev'}], {cwd: io.cwd, content: contentDir, locales: localesDir})
 
   let baseUrl = ''
-  const rebuild = async (): Promise<boolean> => {
+  /** Builds once; the exit code the first build would end `dev` with (0 when it worked). */
+  const rebuild = async (): Promise<number> => {
     const started = performance.now()
     try {
       const {editions, site, ok: editionsOk} = await loadEditions(contentDir, io)
       const {locales, ok: localesOk} = editionsOk ? await loadLocalesFor(undefined, contentDir, editions, io) : {locales: [], ok: false}
       if (!editionsOk || !localesOk) {
         io.stderr.write('dev: fix the problems above; still serving the last good build\n')
-        return false
+        return exitCodes.contentErrors
       }
-      await buildSite({editions, locales: siteLocales(locales), outDir, baseUrl, extraAssets, repository: site.repository})
-    } catch (error) {
+      await buildSite({editions, locales: siteLocales(locales), outDir, baseUrl, extraAssets, files, repository: site.repository})
+    } catch (caught) {
+      // A full or read-only disk during a rebuild is reported like a broken link: the server keeps going.
+      const error = fromSystemError(caught, io.cwd) ?? caught
       if (!(error instanceof MlTop10Error)) throw error
       io.stderr.write(`error: ${error.message}\n  hint: ${error.hint}\n`)
-      return false
+      return error.exitCode
     }
     const elapsed = performance.now() - started
     options.onBuild?.(elapsed)
     io.stdout.write(`dev: built in ${Math.round(elapsed)} ms\n`)
     for (const client of clients) client.write('event: reload\ndata: {}\n\n')
-    return true
+    return exitCodes.ok
   }
 
   const server = await serveSite({
@@ -76,12 +97,11 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
     }
   })
   baseUrl = server.url
-  if (!(await rebuild())) {
+  const first = await rebuild()
+  if (first !== exitCodes.ok) {
     await server.close()
-    return exitCodes.contentErrors
+    return first
   }
-  // Translators preview their locale: its manifest, UI strings and pages rebuild the site too.
-  const localesDir = localesBeside(contentDir)
   const watchLocales = existsSync(localesDir)
   io.stdout.write(`dev: serving ${relative(io.cwd, outDir) || '.'} at ${server.url} (watching ${relative(io.cwd, contentDir) || '.'}${watchLocales ? ` and ${relative(io.cwd, localesDir)}` : ''}; Ctrl+C stops)\n`)
 

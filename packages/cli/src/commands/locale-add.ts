@@ -1,5 +1,5 @@
 import {existsSync} from 'node:fs'
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {mkdir, writeFile} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
 import {exitCodes, MlTop10Error} from '@mltop10/core'
 import {checkLocaleCode} from '@mltop10/i18n'
@@ -19,7 +19,8 @@ const rtlScripts = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Roh
 /**
  * Creates a locale: its manifest (names and direction from the code), an empty
  * UI strings file (every string falls back to English until translated) and
- * empty page folders. The next build publishes it, in English where untranslated.
+ * empty page folders, all inside `locales/<code>/` and nothing elsewhere. The
+ * next build publishes it, in English where untranslated.
  *
  * @param options The code, the locales folder and the editions.
  * @param io Output streams and working folder.
@@ -40,20 +41,18 @@ export async function localeAddCommand(options: LocaleAddOptions, io: CliIo): Pr
   await mkdir(dir, {recursive: true})
   await writeFile(join(dir, 'locale.yaml'), [`code: ${options.code}`, `name: ${name}`, `nativeName: ${nativeName}`, `dir: ${dirName}`, `fallback: [${fallback.join(', ')}]`, ''].join('\n'))
   await writeFile(join(dir, 'ui.json'), '{}\n')
-  const packageName = `@mltop10/locale-${options.code.toLowerCase()}`
-  // The locale is a workspace package whose own `pdf` task renders its PDFs, cached apart from the others.
-  await writeFile(join(dir, 'package.json'), `${JSON.stringify({name: packageName, version: '0.1.0', private: true, description: `${name} edition of the OWASP Machine Learning Security Top 10`, license: 'CC-BY-SA-4.0', scripts: {pdf: `mltop10 pdf ../../content --only-locale ${options.code} --out dist/pdf`}, devDependencies: {'@mltop10/cli': 'workspace:*'}}, null, 2)}\n`)
-  // The content's site build gathers every locale's PDF, so it depends on the new package.
-  const contentPackage = join(localesDir, '..', 'content', 'package.json')
-  if (existsSync(contentPackage)) {
-    const manifest = JSON.parse(await readFile(contentPackage, 'utf8')) as {devDependencies?: Record<string, string>}
-    manifest.devDependencies = Object.fromEntries(Object.entries({...manifest.devDependencies, [packageName]: 'workspace:*'}).sort(([a], [b]) => a.localeCompare(b)))
-    await writeFile(contentPackage, `${JSON.stringify(manifest, null, 2)}\n`)
-  }
   for (const edition of options.editions) {
     await mkdir(join(dir, 'editions', edition), {recursive: true})
     await writeFile(join(dir, 'editions', edition, '.gitkeep'), '')
   }
-  io.stdout.write(`locale ${options.code} (${nativeName}) created in ${relative(io.cwd, dir)}: translate ui.json (from packages/i18n/strings/en.json) and pages (see locales/README.md); until then they show in English; run pnpm install to register the package\n`)
+  const example = options.editions.length > 0 ? 'introduction' : '<page>'
+  io.stdout.write(
+    [
+      `locale ${options.code} (${nativeName}) created in ${relative(io.cwd, dir)}; the next build publishes it, in English until translated.`,
+      `next: translate ${relative(io.cwd, join(dir, 'ui.json'))} (the keys of packages/i18n/strings/en.json, notes in en.description.json),`,
+      `start a page with pnpm translate ${options.code} ${example}, and see what is left with pnpm i18n:status ${options.code}.`,
+      ''
+    ].join('\n')
+  )
   return exitCodes.ok
 }

@@ -1,10 +1,11 @@
 import {resolve} from 'node:path'
 import {launchBrowser} from '@mltop10/browser'
 import {exitCodes} from '@mltop10/core'
+import {fillOutputFolder, prepareOutputFolders} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
-import {loadLocalesFor} from './load-locales.js'
-import {ms, renderPdfs} from './render-pdfs.js'
+import {loadLocalesFor, localesBeside} from './load-locales.js'
+import {ms, pdfCacheDir, renderPdfs} from './render-pdfs.js'
 
 /** Options of the pdf command. */
 export interface PdfCommandOptions {
@@ -18,6 +19,8 @@ export interface PdfCommandOptions {
   readonly locales: string | undefined
   /** Render only this locale (`en` for English), as a build task of its own. */
   readonly only: string | undefined
+  /** Reuse unchanged PDFs from the cache in the content folder's `node_modules/.cache`. */
+  readonly cache: boolean
 }
 
 /**
@@ -28,6 +31,9 @@ export interface PdfCommandOptions {
  */
 export async function pdfCommand(options: PdfCommandOptions, io: CliIo): Promise<number> {
   const started = performance.now()
+  const outDir = resolve(io.cwd, options.out)
+  const given = resolve(io.cwd, options.dir)
+  await prepareOutputFolders([{dir: outDir, option: '--out', kind: 'pdf'}], {cwd: io.cwd, content: given, locales: options.locales === undefined ? localesBeside(given) : resolve(io.cwd, options.locales)})
   // Chrome boots while the content loads.
   let launchMs = 0
   const chrome = launchBrowser({executablePath: options.chrome, timeoutMs: options.pdfTimeout * 1000}).then((launched) => {
@@ -42,7 +48,7 @@ export async function pdfCommand(options: PdfCommandOptions, io: CliIo): Promise
       io.stderr.write('pdf stopped: fix the problems above; the previous output was left in place\n')
       return exitCodes.contentErrors
     }
-    await renderPdfs(editions, locales, resolve(io.cwd, options.out), chrome, {pdfTimeout: options.pdfTimeout, only: options.only}, io)
+    await fillOutputFolder(outDir, 'pdf', () => renderPdfs(editions, locales, outDir, chrome, {pdfTimeout: options.pdfTimeout, only: options.only, cacheDir: options.cache ? pdfCacheDir(contentDir) : undefined}, io))
     io.stdout.write(`pdf: Chrome launch took ${ms(launchMs)}, beside content loading\npdf: done in ${ms(performance.now() - started)}\n`)
     return exitCodes.ok
   } finally {

@@ -9,11 +9,22 @@ import type {CliIo} from '../run-cli.js'
 /** Milliseconds as printed in progress lines. */
 export const ms = (value: number) => `${Math.round(value)} ms`
 
+/**
+ * Where rendered PDFs are kept between runs, by a key over all their inputs: in
+ * the content folder's `node_modules/.cache`, the usual place for tools' caches.
+ *
+ * @param contentDir The content folder.
+ */
+export function pdfCacheDir(contentDir: string): string {
+  return join(contentDir, 'node_modules', '.cache', 'mltop10', 'pdf')
+}
+
 /** Renders every edition's PDF with the early-started browser, printing a progress line for each. */
-export async function renderPdfs(editions: readonly Edition[], locales: readonly Locale[], pdfDir: string, chrome: Promise<LaunchedBrowser>, options: {readonly pdfTimeout: number; readonly sourceDateEpoch?: number; readonly only?: string | undefined}, io: CliIo): Promise<(PdfOutput & {key: string})[]> {
+export async function renderPdfs(editions: readonly Edition[], locales: readonly Locale[], pdfDir: string, chrome: Promise<LaunchedBrowser>, options: {readonly pdfTimeout: number; readonly sourceDateEpoch?: number; readonly only?: string | undefined; readonly cacheDir?: string | undefined}, io: CliIo): Promise<(PdfOutput & {key: string})[]> {
   const sourceDateEpoch = options.sourceDateEpoch ?? (process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined)
   const browser = chrome
   const all: (PdfOutput & {key: string})[] = []
+  let announced = false
   const jobs = [
     {translator: undefined, editions, locale: undefined, code: 'en'},
     ...locales.map((locale) => ({translator: locale.translator, editions: [...locale.editions.values()].map((localized) => localized.edition), locale, code: locale.manifest.code}))
@@ -30,15 +41,20 @@ export async function renderPdfs(editions: readonly Edition[], locales: readonly
         }
       : {}),
     outDir: pdfDir,
+    cacheDir: options.cacheDir,
     browser,
     timeoutMs: options.pdfTimeout * 1000,
     sourceDateEpoch,
     onProgress: (event) => {
-      if (event.kind === 'launch') io.stdout.write(`pdf: Chrome ready after ${ms(event.ms)} more\n`)
-      else {
+      if (event.kind === 'launch') {
+        // Every locale awaits the same browser: say when it is ready once.
+        if (!announced) io.stdout.write(`pdf: Chrome ready after ${ms(event.ms)} more\n`)
+        announced = true
+      } else {
         const {output} = event
         const {timings} = output
-        io.stdout.write(`pdf: ${relative(io.cwd, join(pdfDir, output.file))}: ${output.pages} pages, ${Math.round(output.bytes / 1024)} KiB in ${ms(output.ms)} (layout ${ms(timings.layout)}, first pass ${ms(timings.firstPass)}, second pass ${ms(timings.secondPass)}, post-processing ${ms(timings.postProcess)})\n`)
+        if (output.cached) io.stdout.write(`pdf: ${relative(io.cwd, join(pdfDir, output.file))}: ${output.pages} pages, unchanged (from the PDF cache)\n`)
+        else io.stdout.write(`pdf: ${relative(io.cwd, join(pdfDir, output.file))}: ${output.pages} pages, ${Math.round(output.bytes / 1024)} KiB in ${ms(output.ms)} (layout ${ms(timings.layout)}, first pass ${ms(timings.firstPass)}, second pass ${ms(timings.secondPass)}, post-processing ${ms(timings.postProcess)})\n`)
       }
     }
   })

@@ -1,10 +1,11 @@
 import type {Root} from 'hast'
-import type {EditionDocument} from '@mltop10/core'
+import {changelogPage, type EditionDocument} from '@mltop10/core'
 import type {BodyContext} from '../context.js'
 import {addHeadingIds} from '../plugins/heading-ids.js'
 import {rewriteContentLinks} from '../plugins/content-links.js'
 import {applyRiskStructure, wrapSections} from '../plugins/risk-structure.js'
 import {toSafeHast} from './markdown.js'
+import {addReleaseNotes} from './release-notes.js'
 
 /**
  * The body of one document as safe hast, in its canonical structure: anchors
@@ -19,6 +20,7 @@ export function renderDocumentBody(document: EditionDocument, context: BodyConte
   if (document.kind === 'risk') applyRiskStructure(body, document, context)
   else addHeadingIds(body, document.headingIds, context.idPrefix)
   rewriteContentLinks(body, context, document)
+  if (document.name === changelogPage && context.releases) addReleaseNotes(body, context.releases, context)
   wrapSections(body)
   return body
 }

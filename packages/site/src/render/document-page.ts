@@ -23,6 +23,7 @@ export function renderDocumentPage(document: EditionDocument, context: RenderCon
   const body = renderDocumentBody(document, {
     t,
     idPrefix: '',
+    releases: edition.releases,
     href: (name, anchor) => relativeUrl(folder, `${routes.page(name)}${anchor === undefined ? '' : `#${anchor}`}`),
     onLink: (href, source) => context.linkSources.push({page: folder, href, source})
   })

@@ -1,0 +1,32 @@
+import {exitCodes, MlTop10Error} from '@mltop10/core'
+
+/**
+ * Parses the public address of the site (`--base-url`, `MLTOP10_BASE_URL`): an
+ * absolute http(s) URL without credentials, ending with a slash. The address is
+ * written into every page (canonical links, sitemap, robots.txt, issue links),
+ * so `https://user:secret@host/` would publish the secret: it is refused, and
+ * messages never repeat what comes before an `@`.
+ *
+ * @param baseUrl The address as given.
+ * @returns The address, ending with `/`.
+ * @throws {MlTop10Error} With exit code 2, when the address is not usable.
+ */
+export function parseBaseUrl(baseUrl: string): string {
+  const shown = withoutCredentials(baseUrl)
+  let url: URL
+  try {
+    url = new URL(baseUrl)
+  } catch {
+    throw new MlTop10Error(`Base URL \`${shown}\` is not an absolute URL`, 'Give the address the site is served from, such as https://example.org/mltop10/', exitCodes.usage)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new MlTop10Error(`Base URL \`${shown}\` is not http(s)`, 'Use an https:// address', exitCodes.usage)
+  if (url.username !== '' || url.password !== '') {
+    throw new MlTop10Error(`Base URL \`${shown}\` contains credentials (a user name or password before \`@\`)`, 'The base URL is printed in every page: give the public address without credentials (check --base-url and MLTOP10_BASE_URL), and change the password if it was published', exitCodes.usage)
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`
+}
+
+/** The address with anything before an `@` in its authority masked. */
+function withoutCredentials(text: string): string {
+  return text.replace(/^([a-z][a-z\d+.-]*:\/*)?[^/?#]*@/i, '$1***@')
+}

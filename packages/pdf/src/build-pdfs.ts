@@ -1,11 +1,12 @@
 import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
-import {mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rm, stat, utimes} from 'node:fs/promises'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {launchBrowser, type LaunchedBrowser, type LaunchOptions} from '@mltop10/browser'
 import type {Edition} from '@mltop10/core'
 import {createTranslator, type Translator} from '@mltop10/i18n'
+import {writeFileAtomically} from '@mltop10/site'
 import {renderPrintDocument} from './print-document.js'
 import {renderPdf, type PdfRender} from './render-pdf.js'
 
@@ -68,11 +69,13 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfOutput[]>
     for (const edition of options.editions) {
       const begin = performance.now()
       const pageStates = options.pageStates?.get(edition.manifest.edition)
-      const key = options.cacheDir === undefined ? undefined : cacheKey(edition, translator, pageStates, options)
-      const render = (key && (await readCached(options.cacheDir!, key))) || {...(await renderPdf({edition, browser: (await browser()).browser, translator, timeoutMs: options.timeoutMs ?? 60_000, sourceDateEpoch: options.sourceDateEpoch, pageStates, nativeName: options.nativeName})), cached: false}
+      // Rendered once: it keys the cache, and on a miss it is what Chrome prints.
+      const document = options.cacheDir === undefined ? undefined : renderPrintDocument({edition, translator, ...(pageStates ? {pageStates} : {}), ...(options.nativeName ? {nativeName: options.nativeName} : {})})
+      const key = document === undefined ? undefined : cacheKey(edition, translator, document, options)
+      const render = (key && (await readCached(options.cacheDir!, key))) || {...(await renderPdf({edition, browser: (await browser()).browser, translator, timeoutMs: options.timeoutMs ?? 60_000, sourceDateEpoch: options.sourceDateEpoch, pageStates, nativeName: options.nativeName, document})), cached: false}
       const file = `${edition.manifest.edition}-${translator.locale}.pdf`
       await mkdir(options.outDir, {recursive: true})
-      await writeAtomically(join(options.outDir, file), render.bytes)
+      await writeFileAtomically(join(options.outDir, file), render.bytes)
       if (key && !render.cached) await writeCached(options.cacheDir!, key, render)
       const output: PdfOutput = {file, cached: render.cached, bytes: render.bytes.byteLength, pages: render.pages, timings: render.timings, ms: Math.round(performance.now() - begin)}
       outputs.push(output)
@@ -84,24 +87,12 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfOutput[]>
   return outputs
 }
 
-async function writeAtomically(path: string, bytes: Uint8Array | string): Promise<void> {
-  const temporary = `${path}.tmp-${process.pid}`
-  try {
-    await writeFile(temporary, bytes)
-    await rename(temporary, path)
-  } catch (error) {
-    await rm(temporary, {force: true})
-    throw error
-  }
-}
-
 let codeHash: string | undefined
 
-/** The key of a PDF in the cache: a hash over every input of `renderPdf`. */
-function cacheKey(edition: Edition, translator: Translator, pageStates: ReadonlyMap<string, 'translated' | 'outdated' | 'missing'> | undefined, options: BuildPdfsOptions): string {
+/** The key of a PDF in the cache: a hash over every input of `renderPdf`, the print document `html` included. */
+function cacheKey(edition: Edition, translator: Translator, html: string, options: BuildPdfsOptions): string {
   // The code that renders (in the command line's bundle, the whole program) is an input too.
   codeHash ??= createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex')
-  const html = renderPrintDocument({edition, translator, ...(pageStates ? {pageStates} : {}), ...(options.nativeName ? {nativeName: options.nativeName} : {})})
   return createHash('sha256')
     .update(JSON.stringify([codeHash, translator.fingerprint, edition.manifest, edition.documents.map((document) => document.hash), options.sourceDateEpoch ?? null, options.executablePath ?? process.env['CHROME_PATH'] ?? null]))
     .update(html)
@@ -126,8 +117,8 @@ async function readCached(dir: string, key: string): Promise<(PdfRender & {cache
 async function writeCached(dir: string, key: string, render: PdfRender): Promise<void> {
   await mkdir(dir, {recursive: true})
   // The PDF first: an entry counts only once its metadata is there.
-  await writeAtomically(join(dir, `${key}.pdf`), render.bytes)
-  await writeAtomically(join(dir, `${key}.json`), JSON.stringify({pages: render.pages, timings: render.timings}))
+  await writeFileAtomically(join(dir, `${key}.pdf`), render.bytes)
+  await writeFileAtomically(join(dir, `${key}.json`), JSON.stringify({pages: render.pages, timings: render.timings}))
   const entries = await Promise.all((await readdir(dir)).filter((name) => name.endsWith('.json')).map(async (name) => ({name, time: (await stat(join(dir, name))).mtimeMs})))
   for (const {name} of entries.sort((a, b) => b.time - a.time).slice(cacheEntries)) {
     await rm(join(dir, name), {force: true})

@@ -22,6 +22,8 @@ export interface RenderPdfOptions {
   readonly pageStates?: ReadonlyMap<string, 'translated' | 'outdated' | 'missing'> | undefined
   /** The locale's name in itself. */
   readonly nativeName?: string | undefined
+  /** The print document of these options, when the caller has rendered it already (to key a cache). */
+  readonly document?: string | undefined
 }
 
 /** A rendered PDF with what it cost. */
@@ -62,7 +64,8 @@ export async function renderPdf(options: RenderPdfOptions): Promise<PdfRender> {
         mark = now
         return Math.round(elapsed)
       }
-      await page.setContent(renderPrintDocument({edition, translator, ...(options.pageStates ? {pageStates: options.pageStates} : {}), ...(options.nativeName ? {nativeName: options.nativeName} : {})}), {waitUntil: 'load', timeout})
+      const html = options.document ?? renderPrintDocument({edition, translator, ...(options.pageStates ? {pageStates: options.pageStates} : {}), ...(options.nativeName ? {nativeName: options.nativeName} : {})})
+      await page.setContent(html, {waitUntil: 'load', timeout})
       await page.evaluate(() => document.fonts.ready.then(() => undefined))
       const layout = lap()
       const printOptions = {

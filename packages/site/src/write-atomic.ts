@@ -107,6 +107,25 @@ export async function makeFolder(path: string): Promise<void> {
 }
 
 /**
+ * Writes one file so that readers only ever see the old or the new content: it
+ * is written beside its target as `<path>.tmp-<pid>` (the work name that
+ * `findStaleWork` recognises after a crash) and renamed over it.
+ *
+ * @param path The file to replace.
+ * @param content Its new content.
+ */
+export async function writeFileAtomically(path: string, content: string | Uint8Array): Promise<void> {
+  const temporary = workName(path, 'tmp')
+  try {
+    await writeFile(temporary, content)
+    await rename(temporary, path)
+  } catch (error) {
+    await rm(temporary, {force: true})
+    throw error
+  }
+}
+
+/**
  * Writes a folder of files so that readers only ever see the old or the new
  * folder: everything goes into a temporary sibling, which then replaces the
  * target in two renames. On failure the temporary folder is removed and the

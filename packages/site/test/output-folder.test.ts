@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {MlTop10Error} from '@mltop10/core'
 import {outputMarker, outputMarkerName, prepareOutputFolders, type OutputKind} from '../src/index.js'
-import {writeFolderAtomically} from '../src/write-atomic.js'
+import {writeFileAtomically, writeFolderAtomically} from '../src/write-atomic.js'
 import {temporaryFolder} from './helpers.js'
 
 // A repository as users have it: sources, translations, notes, and a home folder of its own.
@@ -147,5 +147,19 @@ describe('recovery from a killed build', () => {
     await writeFile(join(out, `2023-es.pdf.tmp-${dead}`), '%PDF-1.7 half')
     await prepareOutputFolders([{dir: out, option: '--pdf-out', kind: 'pdf'}], guard())
     expect((await readdir(out)).sort()).toEqual([outputMarkerName, '2023-en.pdf'])
+  })
+})
+
+describe('writeFileAtomically', () => {
+  it('replaces a file through a work file that the stale-work cleanup recognises, and leaves none behind', async () => {
+    const folder = await temporaryFolder('mltop10-write-file-')
+    const path = join(folder, '2023-en.pdf')
+    await writeFile(path, 'old')
+    await writeFileAtomically(path, 'new')
+    expect(await readFile(path, 'utf8')).toBe('new')
+    expect(await readdir(folder)).toEqual(['2023-en.pdf'])
+    // A failed write (its folder is gone) leaves the target and no work file.
+    await expect(writeFileAtomically(join(folder, 'missing', 'x.pdf'), 'x')).rejects.toMatchObject({code: 'ENOENT'})
+    expect(await readdir(folder)).toEqual(['2023-en.pdf'])
   })
 })

@@ -1,9 +1,10 @@
 import {existsSync} from 'node:fs'
-import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import {join, relative} from 'node:path'
 import type {Heading} from 'mdast'
 import {visit} from 'unist-util-visit'
 import {exitCodes, MlTop10Error, type Edition, type EditionDocument} from '@mltop10/core'
+import {writeFileAtomically} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {englishDiff} from './english-diff.js'
 import {loadEditions} from './load-editions.js'
@@ -75,10 +76,7 @@ export async function translateCommand(options: TranslateOptions, io: CliIo): Pr
     return exitCodes.ok
   }
   if (!/^source:.*$/m.test(text)) throw new MlTop10Error(`${shown} has no \`source:\` line in its front matter`, `Add \`source: ${document.hash}\` to its front matter`)
-  const updated = text.replace(/^source:.*$/m, `source: ${document.hash}`)
-  const temporary = `${target}.tmp-${process.pid}`
-  await writeFile(temporary, updated)
-  await rename(temporary, target)
+  await writeFileAtomically(target, text.replace(/^source:.*$/m, `source: ${document.hash}`))
   io.stdout.write(`${shown} now records the current English page (source: ${document.hash.slice(0, 12)}...); pnpm check validates its structure against it\n`)
   return exitCodes.ok
 }

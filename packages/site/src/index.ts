@@ -1,6 +1,7 @@
 export {buildSite, type BuildResult, type BuildSiteOptions, type SiteLocale} from './build-site.js'
 export {contentSecurityPolicy} from './render/layout.js'
 export {renderDocumentBody} from './render/document-body.js'
+export {describeChange} from './render/release-notes.js'
 export {renderMappings} from './render/mappings.js'
 export {renderRiskMap, type RiskMapOptions} from './render/risk-map.js'
 export type {BodyContext} from './context.js'

@@ -7,7 +7,7 @@ import {join, relative, resolve} from 'node:path'
 import {launchBrowser} from '@mltop10/browser'
 import {compareVersions, exitCodes, isVersion, MlTop10Error, recordRelease, releasesFile, releaseTexts, type Edition, type ReleaseRecord} from '@mltop10/core'
 import {createTranslator, type Locale} from '@mltop10/i18n'
-import {buildSite} from '@mltop10/site'
+import {buildSite, describeChange} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
 import {loadLocalesFor} from './load-locales.js'
@@ -171,24 +171,10 @@ async function loadAll(contentDir: string, options: ReleaseOptions, io: CliIo): 
 function releaseNotes(record: ReleaseRecord): string {
   const {t} = createTranslator()
   const lines = record.changes.map((change) => {
-    switch (change.type) {
-      case 'first':
-        return t('changelog.first', {edition: change.edition, risks: change.risks, pages: change.pages})
-      case 'added':
-      case 'removed':
-        return t(`changelog.${change.type}`, {risk: change.risk, title: change.title})
-      case 'renamed':
-        return t('changelog.renamed', {risk: change.risk, from: change.from, to: change.to})
-      case 'rescored':
-        return t('changelog.rescored', {risk: change.risk, factor: t(`risk.factors.${change.factor}`), from: change.from, to: change.to})
-      case 'pages':
-      case 'outdated':
-        return `${t(`changelog.${change.type}`)} ${change.pages.join(', ')}`
-      case 'locale':
-        return t('changelog.locale', {language: change.locale, translated: change.translated, total: change.total})
-    }
+    const {text, pages} = describeChange(change, t)
+    return `- ${pages ? `${text} ${pages.join(', ')}` : text}`
   })
-  return [t('changelog.release', {version: record.version, date: record.date}), ...lines.map((line) => `- ${line}`), ''].join('\n')
+  return [t('changelog.release', {version: record.version, date: record.date}), ...lines, ''].join('\n')
 }
 
 /** A tar.gz of a folder that is the same bytes for the same files: sorted names, fixed times and owners, no gzip timestamp. */

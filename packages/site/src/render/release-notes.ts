@@ -31,25 +31,37 @@ export function addReleaseNotes(tree: Root, releases: readonly ReleaseRecord[], 
   tree.children.splice(first === -1 ? tree.children.length : first, 0, ...notes)
 }
 
-function renderChange(change: ReleaseChange, context: BodyContext): (ElementContent | string)[] {
-  const {t} = context
-  const list = (label: string, items: readonly ElementContent[]) => [label, ' ', ...items.flatMap((item, index) => (index === 0 ? [item] : [', ', item]))]
+/**
+ * One change of a release in words, through UI strings: a sentence, or a label
+ * followed by the pages it names. The changelog page and the release command's
+ * summary both say a change this way.
+ *
+ * @param change A change of a release record.
+ * @param t UI strings of the language to say it in.
+ */
+export function describeChange(change: ReleaseChange, t: BodyContext['t']): {readonly text: string; readonly pages?: readonly string[]} {
   switch (change.type) {
     case 'first':
-      return [t('changelog.first', {edition: change.edition, risks: change.risks, pages: change.pages})]
+      return {text: t('changelog.first', {edition: change.edition, risks: change.risks, pages: change.pages})}
     case 'added':
-      return [t('changelog.added', {risk: change.risk, title: change.title})]
     case 'removed':
-      return [t('changelog.removed', {risk: change.risk, title: change.title})]
+      return {text: t(`changelog.${change.type}`, {risk: change.risk, title: change.title})}
     case 'renamed':
-      return [t('changelog.renamed', {risk: change.risk, from: change.from, to: change.to})]
+      return {text: t('changelog.renamed', {risk: change.risk, from: change.from, to: change.to})}
     case 'rescored':
-      return [t('changelog.rescored', {risk: change.risk, factor: t(`risk.factors.${change.factor}`), from: change.from, to: change.to})]
-    case 'pages':
-      return list(t('changelog.pages'), change.pages.map((page) => h('a', {href: context.href(page, undefined)}, page)))
+      return {text: t('changelog.rescored', {risk: change.risk, factor: t(`risk.factors.${change.factor}`), from: change.from, to: change.to})}
     case 'locale':
-      return [t('changelog.locale', {language: change.locale, translated: change.translated, total: change.total})]
+      return {text: t('changelog.locale', {language: change.locale, translated: change.translated, total: change.total})}
+    case 'pages':
     case 'outdated':
-      return list(t('changelog.outdated'), change.pages.map((page) => h('code', page)))
+      return {text: t(`changelog.${change.type}`), pages: change.pages}
   }
+}
+
+/** A change on the page: changed pages link to themselves; outdated ones are `locale/page` codes. */
+function renderChange(change: ReleaseChange, context: BodyContext): (ElementContent | string)[] {
+  const {text, pages} = describeChange(change, context.t)
+  if (!pages) return [text]
+  const items = pages.map((page): ElementContent => (change.type === 'pages' ? h('a', {href: context.href(page, undefined)}, page) : h('code', page)))
+  return [text, ' ', ...items.flatMap((item, index) => (index === 0 ? [item] : [', ', item]))]
 }

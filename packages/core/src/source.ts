@@ -23,6 +23,26 @@ export interface ReadSourceOptions {
 const decoder = new TextDecoder('utf-8', {fatal: true})
 
 /**
+ * The text a source file's hash and positions are taken from: without a BOM, with
+ * LF line endings. A translation's `source:` is the hash of the English file's
+ * normalised text, so every tool comparing versions normalises alike.
+ *
+ * @param text Decoded file content.
+ */
+export function normalizeSource(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+}
+
+/**
+ * SHA-256 (hex) of a source's normalised text, as translations record it.
+ *
+ * @param normalised Text from `normalizeSource`.
+ */
+export function hashSource(normalised: string): string {
+  return createHash('sha256').update(normalised).digest('hex')
+}
+
+/**
  * Reads a source file as UTF-8. A BOM and CRLF line endings are accepted
  * (neither changes a line or column); invalid UTF-8, empty files, bidirectional
  * control characters, files that are not regular files and symbolic links out of
@@ -49,14 +69,14 @@ export async function readSource(path: string, options: ReadSourceOptions = {}):
     report(file, 'File is not valid UTF-8 text', invalidUtf8Point(bytes), 'encoding', 'Save the file as UTF-8 (without another encoding such as Latin-1 or UTF-16)')
     return unusable
   }
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  text = normalizeSource(text)
   file.value = text
   if (text.trim() === '') {
     report(file, 'File is empty', {line: 1, column: 1}, 'empty-file', 'Write the document, starting with its front matter, or remove it from the edition manifest')
     return unusable
   }
   checkBidiControls(text, file)
-  return {file, text, hash: createHash('sha256').update(text).digest('hex')}
+  return {file, text, hash: hashSource(text)}
 }
 
 /**

@@ -12,6 +12,7 @@ describe('public API', () => {
       'countErrors',
       'exitCodes',
       'formatReport',
+      'hashSource',
       'isVersion',
       'licenses',
       'llmTop10',
@@ -20,6 +21,7 @@ describe('public API', () => {
       'loadReleases',
       'loadSiteConfig',
       'loadTranslation',
+      'normalizeSource',
       'recordRelease',
       'releaseTexts',
       'releasesFile',
@@ -58,5 +60,13 @@ describe('scoreLevel', () => {
   it('refuses a score outside 1-5', () => {
     expect(() => core.scoreLevel(6 as 5)).toThrow(RangeError)
     expect(() => core.scoreLevel(0 as 1)).toThrow('integer from 1 to 5')
+  })
+})
+
+describe('normalizeSource and hashSource', () => {
+  it('hash a file the same whatever its BOM and line endings, as translations record it', () => {
+    expect(core.normalizeSource('\uFEFFa\r\nb\rc\n')).toBe('a\nb\nc\n')
+    expect(core.hashSource(core.normalizeSource('\uFEFFa\r\nb\n'))).toBe(core.hashSource('a\nb\n'))
+    expect(core.hashSource('a\nb\n')).toMatch(/^[\da-f]{64}$/)
   })
 })

@@ -1,8 +1,8 @@
 import {execFileSync} from 'node:child_process'
-import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {dirname, relative} from 'node:path'
 import {createTwoFilesPatch} from 'diff'
+import {hashSource, normalizeSource} from '@mltop10/core'
 
 /**
  * The changes to an English file since the version with a given hash, found in
@@ -21,9 +21,9 @@ export function englishDiff(path: string, sourceHash: string, cwd: string): stri
     const commits = execFileSync('git', ['log', '--format=%H', '--', file], {cwd: top, encoding: 'utf8'}).split('\n').filter(Boolean)
     for (const commit of commits) {
       const old = execFileSync('git', ['show', `${commit}:${file}`], {cwd: top, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024})
-      const normalised = old.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
-      if (createHash('sha256').update(normalised).digest('hex') === sourceHash) {
-        return createTwoFilesPatch(`${relative(cwd, path)} (translated from ${commit.slice(0, 12)})`, `${relative(cwd, path)} (now)`, normalised, current.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), undefined, undefined, {context: 2})
+      const normalised = normalizeSource(old)
+      if (hashSource(normalised) === sourceHash) {
+        return createTwoFilesPatch(`${relative(cwd, path)} (translated from ${commit.slice(0, 12)})`, `${relative(cwd, path)} (now)`, normalised, normalizeSource(current), undefined, undefined, {context: 2})
       }
     }
     return `(the version with hash ${sourceHash.slice(0, 12)}... is not in the git history of ${relative(cwd, path)})`

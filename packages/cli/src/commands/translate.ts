@@ -3,7 +3,7 @@ import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import {join, relative} from 'node:path'
 import type {Heading} from 'mdast'
 import {visit} from 'unist-util-visit'
-import {exitCodes, MlTop10Error, type Edition, type EditionDocument} from '@mltop10/core'
+import {exitCodes, MlTop10Error, normalizeSource, type Edition, type EditionDocument} from '@mltop10/core'
 import {writeFileAtomically} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {englishDiff} from './english-diff.js'
@@ -96,7 +96,7 @@ function pickDocument(edition: Edition, page: string): EditionDocument {
 
 /** The English page as a translation's starting point: translatable front matter, the English hash, anchors made explicit. */
 function startTranslation(document: EditionDocument, english: string): string {
-  const text = english.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  const text = normalizeSource(english)
   const quoted = (value: string) => JSON.stringify(value)
   const front =
     document.kind === 'risk'

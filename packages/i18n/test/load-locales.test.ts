@@ -1,20 +1,16 @@
-import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {formatReport, loadEdition, type Edition} from '@mltop10/core'
+import {formatReport, type Edition} from '@mltop10/core'
 import {englishStrings, loadLocales} from '../src/index.js'
+import {loadEnglishFixture} from './helpers.js'
 
-const englishFixture = fileURLToPath(new URL('../../core/test/fixtures/_base/', import.meta.url))
 const roots: string[] = []
 let english: Edition
 
 beforeAll(async () => {
-  const root = await mkdtemp(join(tmpdir(), 'mltop10-english-'))
-  roots.push(root)
-  await cp(englishFixture, join(root, '2023'), {recursive: true})
-  english = (await loadEdition(join(root, '2023'))).edition!
+  english = await loadEnglishFixture(roots)
 })
 afterAll(() => Promise.all(roots.map((root) => rm(root, {recursive: true, force: true}))))
 

@@ -99,15 +99,12 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
  */
 async function collectPdfs(editions: readonly Edition[], locales: readonly Locale[], contentDir: string, pdfDir: string): Promise<{key: string; file: string; bytes: Uint8Array}[]> {
   const dir = join(contentDir, 'dist', 'pdf')
-  const wanted = [
-    ...editions.map((edition) => ({file: `${edition.manifest.edition}-en.pdf`, dir})),
-    ...locales.flatMap((locale) => [...locale.editions.keys()].map((edition) => ({file: `${edition}-${locale.manifest.code}.pdf`, dir})))
-  ]
+  const wanted = [...editions.map((edition) => `${edition.manifest.edition}-en.pdf`), ...locales.flatMap((locale) => [...locale.editions.keys()].map((edition) => `${edition}-${locale.manifest.code}.pdf`))]
   // Every PDF is checked before one is copied, so a missing one leaves the output as it was.
-  const missing = wanted.map(({file, dir}) => join(dir, file)).find((path) => !existsSync(path))
+  const missing = wanted.map((file) => join(dir, file)).find((path) => !existsSync(path))
   if (missing) throw new MlTop10Error(`The PDF ${relative(process.cwd(), missing)} has not been built`, 'Run the content\'s pdf task first (pnpm build runs it through turbo), or build without --prebuilt-pdfs')
   const found: {key: string; file: string; bytes: Uint8Array}[] = []
-  for (const {file, dir} of wanted) {
+  for (const file of wanted) {
     const bytes = await readFile(join(dir, file))
     await writeFile(join(pdfDir, file), bytes)
     found.push({key: file.replace(/\.pdf$/, ''), file, bytes})

@@ -6,7 +6,7 @@ import {fileURLToPath} from 'node:url'
 import {launchBrowser, type LaunchedBrowser, type LaunchOptions} from '@mltop10/browser'
 import type {Edition} from '@mltop10/core'
 import {createTranslator, type Translator} from '@mltop10/i18n'
-import {writeFileAtomically} from '@mltop10/site'
+import {writeFileAtomically} from '@mltop10/output'
 import {renderPrintDocument} from './print-document.js'
 import {renderPdf, type PdfRender} from './render-pdf.js'
 

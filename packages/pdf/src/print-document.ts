@@ -4,7 +4,7 @@ import {toHtml} from 'hast-util-to-html'
 import {toString} from 'hast-util-to-string'
 import {licenses, type Edition, type EditionDocument} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
-import {renderDocumentBody, renderMappings, renderRiskMap} from '@mltop10/site'
+import {renderDocumentBody, renderMappings, renderRiskMap} from '@mltop10/render'
 import {fontFaces, fontStack, printCss} from './fonts.js'
 
 /** Id of a document in the print document; section anchors are `<id>--<anchor>`. */

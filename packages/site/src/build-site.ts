@@ -14,7 +14,7 @@ import {scriptFontAssets} from './script-fonts.js'
 import {renderContentsPage, renderNotFoundPage, renderRedirectPage, renderSearchPage} from './render/utility-pages.js'
 import {createRoutes, fileOf} from './routes.js'
 import {buildSearchIndex, type SearchEntry} from './search-index.js'
-import {writeFolderAtomically} from './write-atomic.js'
+import {writeFolderAtomically} from '@mltop10/output'
 
 /** A translated edition of the site: the locale's strings and its editions, page by page. */
 export interface SiteLocale {

@@ -1,7 +1,7 @@
 import {resolve} from 'node:path'
 import {launchBrowser} from '@mltop10/browser'
 import {exitCodes} from '@mltop10/core'
-import {fillOutputFolder, prepareOutputFolders} from '@mltop10/site'
+import {fillOutputFolder, prepareOutputFolders} from '@mltop10/output'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
 import {loadLocalesFor, localesBeside} from './load-locales.js'

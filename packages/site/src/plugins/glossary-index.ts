@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {toString} from 'hast-util-to-string'
-import type {BodyContext} from '../context.js'
+import type {BodyContext} from '@mltop10/render'
 
 /**
  * Groups the glossary's terms under letter headings (`#letter-a`), one level

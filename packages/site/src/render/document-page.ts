@@ -6,9 +6,7 @@ import {relativeUrl} from '../routes.js'
 import {collectSearchEntries, type SearchEntry} from '../search-index.js'
 import type {PageSpec} from './layout.js'
 import {addGlossaryIndex} from '../plugins/glossary-index.js'
-import {externalLink} from './external-link.js'
-import {renderMappings} from './mappings.js'
-import {renderDocumentBody} from './document-body.js'
+import {externalLink, renderDocumentBody, renderMappings} from '@mltop10/render'
 
 /**
  * The page of one document: its header, a table of contents (risks), the body

@@ -4,8 +4,7 @@ import {scoreLevel, type RiskDocument, type ScoreFactor} from '@mltop10/core'
 import type {RenderContext} from '../context.js'
 import {relativeUrl} from '../routes.js'
 import {renderDownloadLink, type PageSpec} from './layout.js'
-import {renderRiskMap} from './risk-map.js'
-import {renderScore} from './score-table.js'
+import {renderRiskMap, renderScore} from '@mltop10/render'
 
 const columns = ['exploitability', 'detectability', 'technicalImpact'] as const satisfies readonly ScoreFactor[]
 

@@ -2,7 +2,7 @@ import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {licenses, type Edition} from '@mltop10/core'
 import type {RenderContext} from '../context.js'
-import {externalLink} from './external-link.js'
+import {externalLink} from '@mltop10/render'
 import {scriptFontStylesheet} from '../script-fonts.js'
 import {relativeUrl} from '../routes.js'
 

@@ -1,11 +1,16 @@
 import {existsSync} from 'node:fs'
-import {mkdir, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {MlTop10Error} from '@mltop10/core'
 import {outputMarker, outputMarkerName, prepareOutputFolders, type OutputKind} from '../src/index.js'
 import {writeFileAtomically, writeFolderAtomically} from '../src/write-atomic.js'
-import {temporaryFolder} from './helpers.js'
+
+/** A fresh temporary folder. */
+function temporaryFolder(prefix: string): Promise<string> {
+  return mkdtemp(join(tmpdir(), `mltop10-${prefix}-`))
+}
 
 // A repository as users have it: sources, translations, notes, and a home folder of its own.
 let root: string

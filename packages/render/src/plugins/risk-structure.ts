@@ -2,8 +2,8 @@ import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {toString} from 'hast-util-to-string'
 import {riskSectionSpec, type RiskDocument} from '@mltop10/core'
-import type {BodyContext} from '../context.js'
-import {renderScoreTable} from '../render/score-table.js'
+import type {BodyContext} from '../body-context.js'
+import {renderScoreTable} from '../score-table.js'
 
 /**
  * Gives a risk page its canonical structure: the five section headings get their

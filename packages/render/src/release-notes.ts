@@ -1,7 +1,7 @@
 import type {ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import type {ReleaseChange, ReleaseRecord} from '@mltop10/core'
-import type {BodyContext} from '../context.js'
+import type {BodyContext} from './body-context.js'
 
 /** Id of a release's heading: `release-1-0-0`. */
 export function releaseId(version: string): string {

@@ -1,8 +1,8 @@
 import {relative} from 'node:path'
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
-import type {BodyContext} from '../context.js'
-import {markExternal} from '../render/external-link.js'
+import type {BodyContext} from '../body-context.js'
+import {markExternal} from '../external-link.js'
 
 const documentLink = /^(?:\.\/)?([A-Za-z\d][\w-]*)\.md(#.*)?$/
 

@@ -7,8 +7,12 @@ import {fromHtml} from 'hast-util-from-html'
 import {toHtml} from 'hast-util-to-html'
 import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
-import {toSafeHast} from '../src/render/markdown.js'
-import {parseMarkdown} from './helpers.js'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {toSafeHast} from '../src/markdown.js'
+
+const parseMarkdown = (text: string) => unified().use(remarkParse).use(remarkGfm).parse(text)
 
 const folder = fileURLToPath(new URL('fixtures/hostile/', import.meta.url))
 const cases = readdirSync(folder).sort()

@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {getDocument, type PDFDocumentProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {loadEdition, type Edition} from '@mltop10/core'
+import {loadEdition, sourceEdition, type Edition} from '@mltop10/core'
 import {buildPdfs, type PdfOutput} from '@mltop10/pdf'
 
 const editionDir = fileURLToPath(new URL('../editions/2023/', import.meta.url))
@@ -19,7 +19,7 @@ beforeAll(async () => {
   const result = await loadEdition(editionDir)
   if (!result.edition) throw new Error('the 2023 edition does not validate: run pnpm check')
   edition = result.edition
-  ;[output] = (await buildPdfs({editions: [edition], outDir: join(root, 'a')})) as [PdfOutput]
+  ;[output] = (await buildPdfs({editions: [sourceEdition(edition)], outDir: join(root, 'a')})) as [PdfOutput]
   bytes = new Uint8Array(readFileSync(join(root, 'a', output.file)))
   pdf = await getDocument({data: bytes.slice(), isEvalSupported: false, verbosity: 0}).promise
 })
@@ -153,7 +153,7 @@ describe('the 2023 PDF', () => {
 
   it('is the same byte for byte when built again', async () => {
     await new Promise((resolve) => setTimeout(resolve, 1100))
-    const [again] = await buildPdfs({editions: [edition], outDir: join(root, 'b')})
+    const [again] = await buildPdfs({editions: [sourceEdition(edition)], outDir: join(root, 'b')})
     expect(Buffer.from(readFileSync(join(root, 'b', again!.file))).equals(Buffer.from(bytes))).toBe(true)
     expect(readdirSync(join(root, 'b'))).toEqual(['2023-en.pdf'])
   })
@@ -169,8 +169,7 @@ describe.each([
     const locale = locales.find((candidate) => candidate.manifest.code === code)!
     const outDir = join(root, code)
     const localized = locale.editions.get('2023')!
-    const pageStates = new Map([['2023', new Map(localized.pages.map((page) => [page.name, page.state]))]])
-    const [output] = await buildPdfs({editions: [localized.edition], translator: locale.translator, outDir, pageStates, nativeName: locale.manifest.nativeName})
+    const [output] = await buildPdfs({editions: [localized], translator: locale.translator, outDir})
     expect(output!.file).toBe(`2023-${code}.pdf`)
     const path = join(outDir, output!.file)
     const text = Buffer.from(readFileSync(path)).toString('latin1')

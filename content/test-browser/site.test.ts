@@ -8,7 +8,7 @@ import type {Page} from 'puppeteer'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {launchBrowser, type LaunchedBrowser} from '@mltop10/browser'
 import {loadEdition} from '@mltop10/core'
-import {loadLocales} from '@mltop10/i18n'
+import {loadLocales, sourceLanguage} from '@mltop10/i18n'
 import {buildSite, serveSite, type SiteServer} from '@mltop10/site'
 
 const editionDir = fileURLToPath(new URL('../editions/2023/', import.meta.url))
@@ -24,7 +24,7 @@ beforeAll(async () => {
   if (!edition) throw new Error('the 2023 edition does not validate: run pnpm check')
   const {locales, errorCount} = await loadLocales(localesDir, [edition])
   if (errorCount > 0) throw new Error('the locales do not validate: run pnpm check')
-  await buildSite({editions: [edition], locales: locales.map((locale) => ({translator: locale.translator, nativeName: locale.manifest.nativeName, editions: locale.editions})), outDir, baseUrl: 'https://example.org/'})
+  await buildSite({languages: [sourceLanguage([edition]), ...locales], outDir, baseUrl: 'https://example.org/'})
   server = await serveSite({dir: outDir, port: 0})
   chrome = await launchBrowser()
   pagePaths = ['en/2023/', 'en/2023/search/?q=poisoning', ...edition.documents.map((document) => `en/2023/${document.name.toLowerCase()}/`), 'es/2023/', 'es/2023/ml02-data-poisoning-attack/', 'es/2023/contributing/', 'ja/2023/glossary/', 'ja/2023/ml07-transfer-learning-attack/', 'ar/2023/', 'ar/2023/ml01-input-manipulation-attack/', 'ar/2023/glossary/', 'en/2023/translations/', 'ar/2023/translations/']

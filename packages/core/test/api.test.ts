@@ -5,6 +5,7 @@ describe('public API', () => {
   it('exposes exactly the documented names', () => {
     expect(Object.keys(core).sort()).toEqual([
       'MlTop10Error',
+      'artifactNames',
       'atlasTechniques',
       'changelogPage',
       'checkInsideTree',
@@ -22,6 +23,7 @@ describe('public API', () => {
       'loadSiteConfig',
       'loadTranslation',
       'normalizeSource',
+      'pageStates',
       'recordRelease',
       'releaseTexts',
       'releasesFile',
@@ -31,6 +33,8 @@ describe('public API', () => {
       'scoreFactors',
       'scoreLevel',
       'semverPattern',
+      'sourceEdition',
+      'sourceLocale',
       'warn'
     ])
   })

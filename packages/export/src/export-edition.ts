@@ -1,12 +1,4 @@
-import {atlasTechniques, licenses, llmTop10, scoreFactors, scoreLevel, type Edition} from '@mltop10/core'
-
-/** Options of `exportEdition`. */
-export interface ExportOptions {
-  /** Locale of the text: `en` for the canonical edition. */
-  readonly locale: string
-  /** Translation state of each page, for a translated edition. */
-  readonly pageStates?: ReadonlyMap<string, 'translated' | 'outdated' | 'missing'> | undefined
-}
+import {atlasTechniques, licenses, llmTop10, pageStates, scoreFactors, scoreLevel, type LocalizedEdition} from '@mltop10/core'
 
 /** The version of the export format; bumped when fields change meaning. */
 export const exportFormatVersion = '1.0.0'
@@ -17,11 +9,12 @@ export const exportFormatVersion = '1.0.0'
  * and references; every page with its hash and, in a translation, its state.
  * Plain JSON-able data, keys in a fixed order, so the same input gives the same bytes.
  *
- * @param edition A validated (possibly localized) edition.
- * @param options Locale and translation states.
+ * @param localized A validated edition in one language, with the state of every page.
  */
-export function exportEdition(edition: Edition, options: ExportOptions) {
+export function exportEdition(localized: LocalizedEdition) {
+  const {edition} = localized
   const {manifest} = edition
+  const states = pageStates(localized)
   return {
     $schema: `https://owasp.org/www-project-machine-learning-security-top-10/schema/edition-${exportFormatVersion}.json`,
     format: exportFormatVersion,
@@ -31,7 +24,7 @@ export function exportEdition(edition: Edition, options: ExportOptions) {
     status: manifest.status,
     released: manifest.released,
     license: {id: manifest.license, name: licenses[manifest.license]?.name ?? manifest.license, url: licenses[manifest.license]?.url ?? ''},
-    locale: options.locale,
+    locale: localized.locale.code,
     risks: edition.risks.map((risk) => ({
       id: risk.id,
       rank: risk.rank,
@@ -47,7 +40,7 @@ export function exportEdition(edition: Edition, options: ExportOptions) {
       scenarios: risk.scenarios.map((scenario) => ({id: scenario.id, title: scenario.title})),
       references: risk.references.map((reference) => ({title: reference.title, url: reference.url, note: reference.note}))
     })),
-    pages: edition.documents.map((document) => ({name: document.name, kind: document.kind, title: document.title, hash: document.hash, translation: options.pageStates?.get(document.name) ?? (options.locale === 'en' ? 'source' : 'translated')}))
+    pages: edition.documents.map((document) => ({name: document.name, kind: document.kind, title: document.title, hash: document.hash, translation: states.get(document.name) ?? 'missing'}))
   }
 }
 

@@ -1,2 +1,2 @@
-export {exportEdition, exportFormatVersion, toCsv, type EditionExport, type ExportOptions} from './export-edition.js'
+export {exportEdition, exportFormatVersion, toCsv, type EditionExport} from './export-edition.js'
 export {editionSchema} from './schema.js'

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {loadEdition, type Edition} from '@mltop10/core'
+import {loadEdition, sourceEdition, type Edition, type LocalizedEdition} from '@mltop10/core'
 import * as exporter from '../src/index.js'
 
 const fixture = fileURLToPath(new URL('../../core/test/fixtures/_base/', import.meta.url))
@@ -26,7 +26,7 @@ describe('public API', () => {
 
 describe('exportEdition', () => {
   it('gives every risk its data, with labels derived from the scores, and validates against the published schema', () => {
-    const data = exporter.exportEdition(edition, {locale: 'en'})
+    const data = exporter.exportEdition(sourceEdition(edition))
     const validate = new Ajv2020({allErrors: true, strict: true}).compile(exporter.editionSchema)
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true)
     expect(data.risks[0]).toMatchObject({
@@ -41,7 +41,7 @@ describe('exportEdition', () => {
   })
 
   it('is refused by the schema when a score is out of range', () => {
-    const data = structuredClone(exporter.exportEdition(edition, {locale: 'en'})) as {risks: {scores: Record<string, {score: number}>}[]}
+    const data = structuredClone(exporter.exportEdition(sourceEdition(edition))) as {risks: {scores: Record<string, {score: number}>}[]}
     data.risks[0]!.scores['detectability']!.score = 6
     const validate = new Ajv2020({strict: true}).compile(exporter.editionSchema)
     expect(validate(data)).toBe(false)
@@ -49,7 +49,10 @@ describe('exportEdition', () => {
   })
 
   it('records the state of each page in a translation', () => {
-    const data = exporter.exportEdition(edition, {locale: 'es', pageStates: new Map([['about', 'outdated']])})
+    const english = sourceEdition(edition)
+    const spanish: LocalizedEdition = {edition, locale: {code: 'es', nativeName: 'Español', direction: 'ltr'}, pages: english.pages.map((page) => ({...page, state: page.name === 'about' ? 'outdated' : 'translated'}))}
+    const data = exporter.exportEdition(spanish)
+    expect(data.locale).toBe('es')
     expect(data.pages.find((page) => page.name === 'about')?.translation).toBe('outdated')
     expect(data.pages.find((page) => page.name === 'glossary')?.translation).toBe('translated')
   })
@@ -57,7 +60,7 @@ describe('exportEdition', () => {
 
 describe('toCsv', () => {
   it('writes one row per risk, quoting fields that need it, with CRLF line ends', () => {
-    const csv = exporter.toCsv(exporter.exportEdition(edition, {locale: 'en'}))
+    const csv = exporter.toCsv(exporter.exportEdition(sourceEdition(edition)))
     const lines = csv.split('\r\n')
     expect(lines[0]).toBe('id,rank,title,slug,formerly,summary,exploitability,exploitabilityLevel,exploitabilityApplication,exploitabilityApplicationLevel,exploitabilityOperations,exploitabilityOperationsLevel,detectability,detectabilityLevel,technicalImpact,technicalImpactLevel,atlas,llm,scenarios,references')
     expect(lines[1]).toBe('ML01,1,Input Manipulation Attack,input-manipulation-attack,Adversarial Attack,Crafted inputs make a model return the answer the attacker wants.,5,very-high,4,high,3,moderate,3,moderate,5,very-high,AML.T0043; AML.T0015,LLM01,Perturbed images; Crafted traffic,https://arxiv.org/abs/1312.6199; https://arxiv.org/abs/1412.6572; https://arxiv.org/abs/1706.06083')

@@ -3,40 +3,43 @@ import {readdir} from 'node:fs/promises'
 import {join} from 'node:path'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {checkInsideTree, countErrors, loadTranslation, report, type Edition, type EditionDocument, type GlossaryDocument, type PageDocument, type RiskDocument} from '@mltop10/core'
+import {checkInsideTree, countErrors, loadTranslation, report, sourceEdition, sourceLocale, type Edition, type EditionDocument, type GlossaryDocument, type LocaleInfo, type LocalizedEdition, type LocalizedPage, type PageDocument, type RiskDocument} from '@mltop10/core'
 import {loadLocaleManifest, type LocaleManifest} from './locale-manifest.js'
 import {createTranslator, englishStrings, type Translator, type UiStrings} from './translator.js'
 import {loadUiStrings, type UiCoverage} from './ui-strings.js'
 
-/** Where a page of a locale stands against its English source. */
-export interface PageStatus {
-  readonly name: string
-  /** `translated`: up to date; `outdated`: English changed since; `missing`: shown in English. */
-  readonly state: 'translated' | 'outdated' | 'missing'
-  /** Hash of the English text the translation was made from. */
-  readonly sourceHash: string | undefined
-  /** Hash of the English text now. */
-  readonly englishHash: string
-  /** Absolute path of the English file, and of the translation when there is one. */
-  readonly englishPath: string
-  readonly path: string | undefined
-}
-
-/** An edition in a locale: translated pages where they exist, English elsewhere. */
-export interface LocalizedEdition {
-  readonly edition: Edition
-  readonly pages: readonly PageStatus[]
-}
-
-/** A loaded, validated locale. */
-export interface Locale {
-  readonly manifest: LocaleManifest
-  readonly dir: string
-  /** The locale's UI strings over its fallback chain, ending in English. */
+/**
+ * A language the edition is published in, as the outputs take it: its UI
+ * strings and its localized editions. English is one too (`sourceLanguage`).
+ */
+export interface Language {
+  /** Code, name in itself and script direction. */
+  readonly locale: LocaleInfo
+  /** The UI strings over the fallback chain, ending in English. */
   readonly translator: Translator
-  readonly ui: UiCoverage
+  /** UI strings translated, for the translation dashboard; none for English. */
+  readonly ui: UiCoverage | undefined
   /** Localized editions by edition name. */
   readonly editions: ReadonlyMap<string, LocalizedEdition>
+}
+
+/** A loaded, validated locale: a language with its manifest and folder. */
+export interface Locale extends Language {
+  readonly manifest: LocaleManifest
+  /** Absolute path of `locales/<code>/`. */
+  readonly folder: string
+  readonly ui: UiCoverage
+}
+
+/**
+ * English as a language of the publication: the editions as they are, every
+ * page its own source.
+ *
+ * @param editions The validated English editions, oldest first.
+ * @param translator English UI strings. Default: the built-in ones.
+ */
+export function sourceLanguage(editions: readonly Edition[], translator: Translator = createTranslator()): Language {
+  return {locale: sourceLocale, translator, ui: undefined, editions: new Map(editions.map((edition) => [edition.manifest.edition, sourceEdition(edition)]))}
 }
 
 /** What `loadLocales` returns. */
@@ -84,8 +87,9 @@ export async function loadLocales(localesDir: string, english: readonly Edition[
       if (strings) resources[link] = strings
     }
     const editions = new Map<string, LocalizedEdition>()
-    for (const edition of english) editions.set(edition.manifest.edition, await localizeEdition(edition, join(dir, 'editions', edition.manifest.edition), files, localesDir))
-    locales.push({manifest, dir, translator: createTranslator({locale: code, resources, fallback: chain, dir: manifest.dir}), ui: ui.get(code)!.coverage, editions})
+    const locale: LocaleInfo = {code, nativeName: manifest.nativeName, direction: manifest.dir}
+    for (const edition of english) editions.set(edition.manifest.edition, await localizeEdition(edition, locale, join(dir, 'editions', edition.manifest.edition), files, localesDir))
+    locales.push({locale, manifest, folder: dir, translator: createTranslator({locale: code, resources, fallback: chain, dir: manifest.dir}), ui: ui.get(code)!.coverage, editions})
   }
   return {locales, files, errorCount: countErrors(files)}
 }
@@ -112,7 +116,7 @@ function resolveChain(code: string, manifests: ReadonlyMap<string, {manifest: Lo
   }
 }
 
-async function localizeEdition(edition: Edition, dir: string, files: VFile[], localesDir: string): Promise<LocalizedEdition> {
+async function localizeEdition(edition: Edition, locale: LocaleInfo, dir: string, files: VFile[], localesDir: string): Promise<LocalizedEdition> {
   const names = existsSync(dir) ? (await readdir(dir)).filter((entry) => entry.endsWith('.md')).map((entry) => entry.slice(0, -3)).sort() : []
   const translated = new Map<string, {document: EditionDocument; sourceHash: string; path: string; file: VFile}>()
   for (const name of names) {
@@ -127,7 +131,7 @@ async function localizeEdition(edition: Edition, dir: string, files: VFile[], lo
     files.push(result.file)
     if (result.document && result.sourceHash) translated.set(name, {document: result.document, sourceHash: result.sourceHash, path, file: result.file})
   }
-  const pages = edition.documents.map((document): PageStatus => {
+  const pages = edition.documents.map((document): LocalizedPage => {
     const translation = translated.get(document.name)
     const state = !translation ? 'missing' : translation.sourceHash === document.hash ? 'translated' : 'outdated'
     return {name: document.name, state, sourceHash: translation?.sourceHash, englishHash: document.hash, englishPath: document.path, path: translation?.path}
@@ -138,6 +142,7 @@ async function localizeEdition(edition: Edition, dir: string, files: VFile[], lo
   )
   const byName = new Map(documents.map((document) => [document.name, document]))
   return {
+    locale,
     pages,
     edition: {
       ...edition,

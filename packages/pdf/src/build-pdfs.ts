@@ -4,7 +4,7 @@ import {mkdir, readdir, readFile, rm, stat, utimes} from 'node:fs/promises'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {launchBrowser, type LaunchedBrowser, type LaunchOptions} from '@mltop10/browser'
-import type {Edition} from '@mltop10/core'
+import {artifactNames, type Edition, type LocalizedEdition} from '@mltop10/core'
 import {createTranslator, type Translator} from '@mltop10/i18n'
 import {writeFileAtomically} from '@mltop10/output'
 import {renderPrintDocument} from './print-document.js'
@@ -12,16 +12,13 @@ import {renderPdf, type PdfRender} from './render-pdf.js'
 
 /** Options of `buildPdfs`. */
 export interface BuildPdfsOptions extends LaunchOptions {
-  readonly editions: readonly Edition[]
-  /** Folder for `<edition>-<locale>.pdf`. */
+  /** The editions in one language. */
+  readonly editions: readonly LocalizedEdition[]
+  /** Folder for the PDFs, named by `artifactNames.pdf`. */
   readonly outDir: string
   /** UI strings. Default: English. */
   readonly translator?: Translator
   readonly sourceDateEpoch?: number | undefined
-  /** Translation state of each page by edition name, for notices on pages shown in English or outdated. */
-  readonly pageStates?: ReadonlyMap<string, ReadonlyMap<string, 'translated' | 'outdated' | 'missing'>>
-  /** The locale's name in itself. */
-  readonly nativeName?: string
   /** A browser already starting (launched early to overlap with other work); the caller closes it. */
   readonly browser?: Promise<LaunchedBrowser>
   /**
@@ -66,14 +63,14 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfOutput[]>
   }
   const outputs: PdfOutput[] = []
   try {
-    for (const edition of options.editions) {
+    for (const localized of options.editions) {
+      const {edition} = localized
       const begin = performance.now()
-      const pageStates = options.pageStates?.get(edition.manifest.edition)
       // Rendered once: it keys the cache, and on a miss it is what Chrome prints.
-      const document = options.cacheDir === undefined ? undefined : renderPrintDocument({edition, translator, ...(pageStates ? {pageStates} : {}), ...(options.nativeName ? {nativeName: options.nativeName} : {})})
+      const document = options.cacheDir === undefined ? undefined : renderPrintDocument({localized, translator})
       const key = document === undefined ? undefined : cacheKey(edition, translator, document, options)
-      const render = (key && (await readCached(options.cacheDir!, key))) || {...(await renderPdf({edition, browser: (await browser()).browser, translator, timeoutMs: options.timeoutMs ?? 60_000, sourceDateEpoch: options.sourceDateEpoch, pageStates, nativeName: options.nativeName, document})), cached: false}
-      const file = `${edition.manifest.edition}-${translator.locale}.pdf`
+      const render = (key && (await readCached(options.cacheDir!, key))) || {...(await renderPdf({localized, browser: (await browser()).browser, translator, timeoutMs: options.timeoutMs ?? 60_000, sourceDateEpoch: options.sourceDateEpoch, document})), cached: false}
+      const file = artifactNames.pdf(edition.manifest.edition, localized.locale.code)
       await mkdir(options.outDir, {recursive: true})
       await writeFileAtomically(join(options.outDir, file), render.bytes)
       if (key && !render.cached) await writeCached(options.cacheDir!, key, render)

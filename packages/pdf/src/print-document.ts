@@ -2,7 +2,7 @@ import type {ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import {toString} from 'hast-util-to-string'
-import {licenses, type Edition, type EditionDocument} from '@mltop10/core'
+import {licenses, pageStates, type EditionDocument, type LocalizedEdition} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
 import {renderDocumentBody, renderMappings, renderRiskMap} from '@mltop10/render'
 import {fontFaces, fontStack, printCss} from './fonts.js'
@@ -14,14 +14,11 @@ export function printId(name: string, anchor?: string): string {
 
 /** Options of `renderPrintDocument`. */
 export interface PrintDocumentOptions {
-  readonly edition: Edition
+  /** The edition in the language to print, with the state of every page. */
+  readonly localized: LocalizedEdition
   readonly translator: Translator
   /** Page number of each document, by name, from a first pass; blank on the first pass. */
   readonly pageNumbers?: ReadonlyMap<string, number>
-  /** Translation state of each page (a translated edition); pages not listed count as translated. */
-  readonly pageStates?: ReadonlyMap<string, 'translated' | 'outdated' | 'missing'>
-  /** The locale's name in itself, for the notice on pages shown in English. */
-  readonly nativeName?: string
 }
 
 /**
@@ -32,9 +29,11 @@ export interface PrintDocumentOptions {
  * @param options Edition, translator and the page numbers of a first pass.
  */
 export function renderPrintDocument(options: PrintDocumentOptions): string {
-  const {edition, translator} = options
+  const {localized, translator} = options
+  const {edition} = localized
   const {t} = translator
   const {manifest} = edition
+  const states = pageStates(localized)
   const href = (name: string, anchor: string | undefined) => `#${printId(name, anchor)}`
 
   const cover = h('section.cover', [
@@ -81,8 +80,8 @@ export function renderPrintDocument(options: PrintDocumentOptions): string {
             ...(document.formerly.length > 0 ? [h('p.formerly', t('risk.formerly', {names: document.formerly.map((former) => former.title).join(', ')}))] : [])
           ]
         : [h('h1', document.title)]
-    const state = options.pageStates?.get(document.name) ?? 'translated'
-    const notice = state === 'missing' ? [h('p.locale-notice', t('locale.fallback', {language: options.nativeName ?? translator.locale}))] : state === 'outdated' ? [h('p.locale-notice', t('locale.outdated'))] : []
+    const state = states.get(document.name)
+    const notice = state === 'missing' ? [h('p.locale-notice', t('locale.fallback', {language: localized.locale.nativeName}))] : state === 'outdated' ? [h('p.locale-notice', t('locale.outdated'))] : []
     const content = [...header, ...(body.children as ElementContent[]), ...(document.kind === 'risk' ? [renderMappings(document, t, printId(document.name, 'mappings'))] : [])]
     // A page shown in English is marked as English, for screen readers and hyphenation.
     return h(`section.document.document-${document.kind}`, {id: printId(document.name)}, state === 'missing' && translator.locale !== 'en' ? [...notice, h('div', {lang: 'en', dir: 'ltr'}, content)] : [...notice, ...content])

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import {tmpdir} from 'node:os'
 import type {Browser, Page} from 'puppeteer-core'
-import {exitCodes, MlTop10Error, type Edition} from '@mltop10/core'
+import {exitCodes, MlTop10Error, type Edition, type LocalizedEdition} from '@mltop10/core'
 import {createTranslator, type Translator} from '@mltop10/i18n'
 import {fontFaces, fontStack} from './fonts.js'
 import {readDestinationPages, updateDocumentInfo} from './pdf-structure.js'
@@ -9,7 +9,8 @@ import {printId, renderPrintDocument} from './print-document.js'
 
 /** Options of `renderPdf`. */
 export interface RenderPdfOptions {
-  readonly edition: Edition
+  /** The edition in the language to print, with the state of every page. */
+  readonly localized: LocalizedEdition
   /** A running browser, shared by every PDF of a build. */
   readonly browser: Browser
   /** UI strings. Default: English. */
@@ -18,10 +19,6 @@ export interface RenderPdfOptions {
   readonly timeoutMs?: number
   /** Seconds since 1970 for the PDF dates. Default: the edition's release date. */
   readonly sourceDateEpoch?: number | undefined
-  /** Translation state of each page, for the notices on pages shown in English or outdated. */
-  readonly pageStates?: ReadonlyMap<string, 'translated' | 'outdated' | 'missing'> | undefined
-  /** The locale's name in itself. */
-  readonly nativeName?: string | undefined
   /** The print document of these options, when the caller has rendered it already (to key a cache). */
   readonly document?: string | undefined
 }
@@ -44,7 +41,8 @@ export interface PdfRender {
  * @throws {MlTop10Error} When Chrome crashes or exceeds the time limit (exit code 3).
  */
 export async function renderPdf(options: RenderPdfOptions): Promise<PdfRender> {
-  const {edition, browser} = options
+  const {localized, browser} = options
+  const {edition} = localized
   const translator = options.translator ?? createTranslator()
   const {t} = translator
   const {manifest} = edition
@@ -64,7 +62,7 @@ export async function renderPdf(options: RenderPdfOptions): Promise<PdfRender> {
         mark = now
         return Math.round(elapsed)
       }
-      const html = options.document ?? renderPrintDocument({edition, translator, ...(options.pageStates ? {pageStates: options.pageStates} : {}), ...(options.nativeName ? {nativeName: options.nativeName} : {})})
+      const html = options.document ?? renderPrintDocument({localized, translator})
       await page.setContent(html, {waitUntil: 'load', timeout})
       await page.evaluate(() => document.fonts.ready.then(() => undefined))
       const layout = lap()

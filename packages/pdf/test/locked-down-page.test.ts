@@ -6,7 +6,7 @@ import {fileURLToPath} from 'node:url'
 import type {Browser} from 'puppeteer-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {launchBrowser, type LaunchedBrowser} from '@mltop10/browser'
-import {loadEdition, type Edition} from '@mltop10/core'
+import {loadEdition, sourceEdition, type Edition} from '@mltop10/core'
 import {renderPdf} from '../src/index.js'
 
 const fixture = fileURLToPath(new URL('../../site/test/fixtures/edition/2023/', import.meta.url))
@@ -63,7 +63,7 @@ describe('the page Chrome prints', () => {
       `<link rel="stylesheet" href="${origin}/style.css">`,
       '<img src="file:///etc/hostname">'
     ].join('')
-    const render = await renderPdf({edition, browser: withInjectedHtml(chrome.browser, hostile)})
+    const render = await renderPdf({localized: sourceEdition(edition), browser: withInjectedHtml(chrome.browser, hostile)})
     const file = join(root, 'hostile.pdf')
     writeFileSync(file, render.bytes)
     // Each is refused by the page's rule before any connection; without it, they are let through.
@@ -72,7 +72,7 @@ describe('the page Chrome prints', () => {
   })
 
   it('still embeds its inlined fonts (data: URLs are the one thing allowed)', async () => {
-    const render = await renderPdf({edition, browser: chrome.browser})
+    const render = await renderPdf({localized: sourceEdition(edition), browser: chrome.browser})
     const file = join(root, 'fonts.pdf')
     writeFileSync(file, render.bytes)
     const fonts = execFileSync('pdffonts', [file], {encoding: 'utf8'})

@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {launchBrowser} from '@mltop10/browser'
-import {exitCodes, loadEdition, MlTop10Error, type Edition} from '@mltop10/core'
+import {exitCodes, loadEdition, MlTop10Error, sourceEdition, type Edition, type LocalizedEdition, type PageState} from '@mltop10/core'
 import {createTranslator} from '@mltop10/i18n'
 import * as pdf from '../src/index.js'
 
@@ -27,25 +27,25 @@ describe('public API', () => {
 describe('buildPdfs', () => {
   it('copies an unchanged PDF from its cache without a browser, and renders again when a UI string changes', async () => {
     const cacheDir = join(root, 'cache')
-    const [first] = await pdf.buildPdfs({editions: [edition], outDir: join(root, 'cached-1'), cacheDir})
+    const [first] = await pdf.buildPdfs({editions: [sourceEdition(edition)], outDir: join(root, 'cached-1'), cacheDir})
     expect(first!.cached).toBe(false)
     // A browser that never starts proves the second run did not need one.
     const noBrowser = Promise.reject(new Error('no browser'))
     noBrowser.catch(() => undefined)
     const events: string[] = []
-    const [second] = await pdf.buildPdfs({editions: [edition], outDir: join(root, 'cached-2'), cacheDir, browser: noBrowser, onProgress: (event) => events.push(event.kind)})
+    const [second] = await pdf.buildPdfs({editions: [sourceEdition(edition)], outDir: join(root, 'cached-2'), cacheDir, browser: noBrowser, onProgress: (event) => events.push(event.kind)})
     expect(second).toMatchObject({cached: true, pages: first!.pages})
     expect(events).toEqual(['pdf'])
     expect(readFileSync(join(root, 'cached-2', '2023-en.pdf')).equals(readFileSync(join(root, 'cached-1', '2023-en.pdf')))).toBe(true)
     const spanish = (subject: string) => createTranslator({locale: 'es', resources: {es: {pdf: {subject}}}})
-    await pdf.buildPdfs({editions: [edition], outDir: join(root, 'cached-3'), cacheDir, translator: spanish('Edición {{edition}}')})
-    const [fourth] = await pdf.buildPdfs({editions: [edition], outDir: join(root, 'cached-3'), cacheDir, translator: spanish('Otra edición {{edition}}')})
+    await pdf.buildPdfs({editions: [sourceEdition(edition)], outDir: join(root, 'cached-3'), cacheDir, translator: spanish('Edición {{edition}}')})
+    const [fourth] = await pdf.buildPdfs({editions: [sourceEdition(edition)], outDir: join(root, 'cached-3'), cacheDir, translator: spanish('Otra edición {{edition}}')})
     expect(fourth!.cached).toBe(false)
   })
 
   it('writes <edition>-<locale>.pdf and reports pages and timings per pass', async () => {
     const events: string[] = []
-    const [output] = await pdf.buildPdfs({editions: [edition], outDir: join(root, 'ok'), onProgress: (event) => events.push(event.kind)})
+    const [output] = await pdf.buildPdfs({editions: [sourceEdition(edition)], outDir: join(root, 'ok'), onProgress: (event) => events.push(event.kind)})
     expect(output).toMatchObject({file: '2023-en.pdf'})
     expect(output!.pages).toBeGreaterThanOrEqual(6)
     expect(Object.keys(output!.timings)).toEqual(['layout', 'firstPass', 'secondPass', 'postProcess'])
@@ -54,7 +54,7 @@ describe('buildPdfs', () => {
   })
 
   it('fails with exit code 3 when the given browser does not exist, and writes nothing', async () => {
-    const error = await pdf.buildPdfs({editions: [edition], outDir: join(root, 'missing'), executablePath: '/opt/no-such/chrome'}).catch((caught: unknown) => caught)
+    const error = await pdf.buildPdfs({editions: [sourceEdition(edition)], outDir: join(root, 'missing'), executablePath: '/opt/no-such/chrome'}).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(MlTop10Error)
     expect((error as MlTop10Error).exitCode).toBe(exitCodes.environment)
     expect((error as Error).message).toBe('The browser set by the --chrome option does not exist: /opt/no-such/chrome')
@@ -63,7 +63,7 @@ describe('buildPdfs', () => {
 
   it('fails clearly, within its time limit, when Chrome does not finish', async () => {
     const started = performance.now()
-    const error = await pdf.buildPdfs({editions: [edition], outDir: join(root, 'slow'), timeoutMs: 150}).catch((caught: unknown) => caught)
+    const error = await pdf.buildPdfs({editions: [sourceEdition(edition)], outDir: join(root, 'slow'), timeoutMs: 150}).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(MlTop10Error)
     expect((error as Error).message).toMatch(/^Chrome did not finish the PDF 2023-en within 0 s$/)
     expect(performance.now() - started).toBeLessThan(10_000)
@@ -75,13 +75,9 @@ describe('renderPdf', () => {
   it('marks a page shown in English in a translated PDF, and an outdated one', async () => {
     const {createTranslator} = await import('@mltop10/i18n')
     const outDir = join(root, 'es')
-    await pdf.buildPdfs({
-      editions: [edition],
-      outDir,
-      translator: createTranslator({locale: 'es'}),
-      nativeName: 'español',
-      pageStates: new Map([['2023', new Map([['about', 'missing' as const], ['glossary', 'outdated' as const]])]])
-    })
+    const states: Record<string, PageState> = {about: 'missing', glossary: 'outdated'}
+    const spanish: LocalizedEdition = {edition, locale: {code: 'es', nativeName: 'español', direction: 'ltr'}, pages: sourceEdition(edition).pages.map((page) => ({...page, state: states[page.name] ?? 'translated'}))}
+    await pdf.buildPdfs({editions: [spanish], outDir, translator: createTranslator({locale: 'es'})})
     const text = execFileSync('pdftotext', [join(outDir, '2023-es.pdf'), '-'], {encoding: 'utf8'}).replace(/\s+/g, ' ')
     expect(text).toContain('This page is not translated into español yet; it is shown in English.')
     expect(text).toContain('The English original of this page changed after it was translated; this translation may be out of date.')
@@ -90,7 +86,7 @@ describe('renderPdf', () => {
   it('fails clearly when Chrome crashes mid-render', async () => {
     const chrome = await launchBrowser()
     try {
-      const rendering = pdf.renderPdf({edition, browser: chrome.browser})
+      const rendering = pdf.renderPdf({localized: sourceEdition(edition), browser: chrome.browser})
       setTimeout(() => process.kill(chrome.pid!, 'SIGKILL'), 100)
       const error = await rendering.catch((caught: unknown) => caught)
       expect(error).toBeInstanceOf(MlTop10Error)

@@ -1,7 +1,7 @@
 import type {Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
-import {exitCodes, MlTop10Error, type Edition, type SiteConfig} from '@mltop10/core'
-import {createTranslator, type Translator} from '@mltop10/i18n'
+import {artifactNames, exitCodes, MlTop10Error, type SiteConfig} from '@mltop10/core'
+import type {Language} from '@mltop10/i18n'
 import {loadAssets} from './assets.js'
 import {parseBaseUrl} from './base-url.js'
 import {checkLinks, collectLinks, type BuiltPage} from './check-links.js'
@@ -16,35 +16,24 @@ import {createRoutes, fileOf} from './routes.js'
 import {buildSearchIndex, type SearchEntry} from './search-index.js'
 import {writeFolderAtomically} from '@mltop10/output'
 
-/** A translated edition of the site: the locale's strings and its editions, page by page. */
-export interface SiteLocale {
-  readonly translator: Translator
-  readonly nativeName: string
-  /** UI strings translated, for the translation dashboard. */
-  readonly ui?: {readonly translated: number; readonly total: number} | undefined
-  /** Localized editions by edition name, with the state of each page. */
-  readonly editions: ReadonlyMap<string, {readonly edition: Edition; readonly pages: readonly {readonly name: string; readonly state: 'translated' | 'outdated' | 'missing'; readonly sourceHash?: string | undefined}[]}>
-}
-
 /** Options of `buildSite`. */
 export interface BuildSiteOptions {
-  /** Editions to publish, oldest first; the last is the one the site root opens. */
-  readonly editions: readonly Edition[]
+  /**
+   * The languages to publish, the default one (English) first, each with its
+   * editions oldest first; the default language's last edition is the one the site root opens.
+   */
+  readonly languages: readonly Language[]
   /** Folder to write the site to; replaced atomically. */
   readonly outDir: string
   /** Absolute URL the site is served from, for canonical URLs and the sitemap. Default: `http://localhost:8080/`. */
   readonly baseUrl?: string | undefined
-  /** Translator of the UI strings. Default: English. */
-  readonly translator?: Translator
-  /** Translated editions, published beside English under their own locale code. */
-  readonly locales?: readonly SiteLocale[]
   /** Extra scripts for every page, as site paths (the dev server's reload script). */
   readonly extraAssets?: ReadonlyMap<string, string>
   /** The repository of the content, for "edit this page" and "report a problem" links; none when absent. */
   readonly repository?: SiteConfig['repository'] | undefined
   /** More files to publish as they are, by site path (such as data exports). */
   readonly files?: ReadonlyMap<string, string | Uint8Array>
-  /** The PDF of each edition, by edition name: copied into the site and linked from every page. */
+  /** The PDF of each edition in each language, by file name (`artifactNames.pdf`): copied into the site and linked from every page. */
   readonly pdfs?: ReadonlyMap<string, {readonly file: string; readonly bytes: Uint8Array}>
 }
 
@@ -70,7 +59,6 @@ export interface BuildResult {
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuildResult> {
   const baseUrl = parseBaseUrl(options.baseUrl ?? 'http://localhost:8080/')
-  const translator = options.translator ?? createTranslator()
   const basePath = new URL(baseUrl).pathname
   const files = new Map<string, string | Uint8Array>(loadAssets())
   for (const [path, content] of options.extraAssets ?? []) files.set(path, content)
@@ -88,9 +76,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     if (!spec.noindex) sitemap.push({url: new URL(spec.folder, baseUrl).href, alternates: alternates(spec.folder, context).map((alternate) => ({...alternate, href: new URL(alternate.path, baseUrl).href}))})
   }
 
-  const english: SiteLocale = {translator, nativeName: 'English', editions: new Map(options.editions.map((edition) => [edition.manifest.edition, {edition, pages: edition.documents.map((document) => ({name: document.name, state: 'translated' as const}))}]))}
-  const locales = [english, ...(options.locales ?? [])]
-  const languages = locales.map((locale) => ({code: locale.translator.locale, nativeName: locale.nativeName}))
+  const locales = options.languages
+  const english = locales[0]
+  if (!english) throw new MlTop10Error('No language to build', 'Pass at least the English editions to buildSite (sourceLanguage from @mltop10/i18n)')
+  const languages = locales.map((locale) => ({code: locale.locale.code, nativeName: locale.locale.nativeName}))
   let latest: RenderContext | undefined
   for (const locale of locales) {
     const t = locale.translator
@@ -98,7 +87,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     const published = [...locale.editions.values()].map(({edition}) => ({name: edition.manifest.edition, pages: new Set(edition.documents.map((document) => document.name))}))
     for (const {edition, pages} of locale.editions.values()) {
     const routes = createRoutes(t.locale, edition.manifest.edition)
-    const pdf = options.pdfs?.get(`${edition.manifest.edition}-${t.locale}`) ?? (t.locale === translator.locale ? options.pdfs?.get(edition.manifest.edition) : undefined)
+    const pdf = options.pdfs?.get(artifactNames.pdf(edition.manifest.edition, t.locale))
     if (pdf) files.set(`pdf/${pdf.file}`, pdf.bytes)
     const context: RenderContext = {edition, t: t.t, translator: t, routes, baseUrl, linkSources, languages, editions: published, pageStates: new Map(pages.map((page) => [page.name, page.state])), sourceHashes: new Map(pages.flatMap((page) => (page.sourceHash ? [[page.name, page.sourceHash] as const] : []))), repository: options.repository, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined}
     const entries: SearchEntry[] = []
@@ -113,8 +102,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     if (locales.length > 1) {
       const statuses = locales.map((other) => ({
         code: other.translator.locale,
-        nativeName: other.nativeName,
-        pages: (other.editions.get(edition.manifest.edition)?.pages ?? []).map((page) => ({name: page.name, state: other === english ? ('source' as const) : page.state})),
+        nativeName: other.locale.nativeName,
+        pages: other.editions.get(edition.manifest.edition)?.pages ?? [],
         ui: other.ui
       }))
       emit(renderDashboardPage(statuses, context), context)

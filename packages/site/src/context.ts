@@ -1,4 +1,4 @@
-import type {Edition, SiteConfig} from '@mltop10/core'
+import type {Edition, PageState, SiteConfig} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
 import type {Routes} from './routes.js'
 
@@ -30,8 +30,8 @@ export interface RenderContext {
   readonly linkSources: LinkSource[]
   /** Every language of the site, English first, for the language switcher and alternates. */
   readonly languages: readonly SiteLanguage[]
-  /** Translation state of each page in this locale (English: all translated). */
-  readonly pageStates: ReadonlyMap<string, 'translated' | 'outdated' | 'missing'>
+  /** State of each page in this locale (English: all `source`). */
+  readonly pageStates: ReadonlyMap<string, PageState>
   /** Every edition published in this locale, oldest first, with the names of its pages. */
   readonly editions: readonly {readonly name: string; readonly pages: ReadonlySet<string>}[]
   /** For a translated page, the hash of the English source it records, by page name. */

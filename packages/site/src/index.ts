@@ -1,3 +1,3 @@
-export {buildSite, type BuildResult, type BuildSiteOptions, type SiteLocale} from './build-site.js'
+export {buildSite, type BuildResult, type BuildSiteOptions} from './build-site.js'
 export {contentSecurityPolicy} from './render/layout.js'
 export {serveSite, type ServeSiteOptions, type SiteServer} from './serve-site.js'

@@ -8,6 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {MlTop10Error, type Edition} from '@mltop10/core'
 import * as site from '../src/index.js'
 import {loadFixtureEdition, parseMarkdown, readPage, readTree, selectAll, temporaryFolder} from './helpers.js'
+import {sourceLanguage} from '@mltop10/i18n'
 
 let edition: Edition
 let outDir: string
@@ -18,7 +19,7 @@ beforeAll(async () => {
   const root = await temporaryFolder('site')
   folders.push(root)
   outDir = join(root, 'site')
-  await site.buildSite({editions: [edition], outDir, baseUrl: 'https://example.org/top10/'})
+  await site.buildSite({languages: [sourceLanguage([edition])], outDir, baseUrl: 'https://example.org/top10/'})
 })
 afterAll(async () => {
   await Promise.all(folders.map((folder) => rm(folder, {recursive: true, force: true})))
@@ -159,7 +160,7 @@ describe('buildSite', () => {
   it('links each page to its source file and to a prefilled problem report when a repository is configured', async () => {
     const target = join(await temporaryFolder('site-repo'), 'site')
     folders.push(target)
-    await site.buildSite({editions: [edition], outDir: target, baseUrl: 'https://example.org/', repository: {url: 'https://github.com/example/top10', branch: 'main', path: 'content'}})
+    await site.buildSite({languages: [sourceLanguage([edition])], outDir: target, baseUrl: 'https://example.org/', repository: {url: 'https://github.com/example/top10', branch: 'main', path: 'content'}})
     const tree = fromHtml(await readFile(join(target, 'en/2023/ml02-data-poisoning-attack/index.html'), 'utf8'))
     const links = select(tree, (node) => node.tagName === 'a' && String(node.properties['href']).startsWith('https://github.com/example/top10')).map((node) => String(node.properties['href']))
     expect(links).toContain('https://github.com/example/top10/edit/main/content/editions/2023/ML02-data-poisoning-attack.md')
@@ -220,14 +221,14 @@ describe('buildSite', () => {
     const fresh = await loadFixtureEdition()
     const strip = (value: Edition) => JSON.stringify(value.documents.map((document) => document.tree))
     const before = strip(fresh)
-    await site.buildSite({editions: [fresh], outDir: join(await temporaryFolder('site-pure'), 'site')})
+    await site.buildSite({languages: [sourceLanguage([fresh])], outDir: join(await temporaryFolder('site-pure'), 'site')})
     expect(strip(fresh)).toBe(before)
   })
 
   it('is deterministic: a second build gives the same bytes', async () => {
     const second = join(await temporaryFolder('site-again'), 'site')
     folders.push(second)
-    await site.buildSite({editions: [edition], outDir: second, baseUrl: 'https://example.org/top10/'})
+    await site.buildSite({languages: [sourceLanguage([edition])], outDir: second, baseUrl: 'https://example.org/top10/'})
     const [a, b] = await Promise.all([readTree(outDir), readTree(second)])
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort())
     for (const [path, bytes] of a) expect(b.get(path)?.equals(bytes), path).toBe(true)
@@ -239,14 +240,14 @@ describe('buildSite on bad input', () => {
     const root = await temporaryFolder('site-broken')
     folders.push(root)
     const target = join(root, 'site')
-    await site.buildSite({editions: [edition], outDir: target})
+    await site.buildSite({languages: [sourceLanguage([edition])], outDir: target})
     const before = await readTree(target)
     const about = edition.about
     const broken: Edition = {
       ...edition,
       documents: edition.documents.map((document) => (document === about ? {...about, tree: parseMarkdown('See [the risk](ML01-input-manipulation-attack.md#nowhere).\n')} : document))
     }
-    const error = await site.buildSite({editions: [broken], outDir: target}).catch((caught: unknown) => caught)
+    const error = await site.buildSite({languages: [sourceLanguage([broken])], outDir: target}).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(MlTop10Error)
     expect((error as Error).message).toMatch(/^1 broken link in the site:\n.*about\.md:1:5 {2}error {2}Link `\.\.\/ml01-input-manipulation-attack\/#nowhere` points to a missing anchor `#nowhere` in `en\/2023\/ml01-input-manipulation-attack\/index\.html` \(on page en\/2023\/about\/index\.html\) {2}broken-link$/)
     const after = await readTree(target)
@@ -255,8 +256,8 @@ describe('buildSite on bad input', () => {
   })
 
   it('refuses a base URL that is not absolute http(s)', async () => {
-    await expect(site.buildSite({editions: [edition], outDir: join(outDir, 'x'), baseUrl: 'example.org'})).rejects.toThrow('Base URL `example.org` is not an absolute URL')
-    await expect(site.buildSite({editions: [edition], outDir: join(outDir, 'x'), baseUrl: 'ftp://example.org/'})).rejects.toThrow('is not http(s)')
+    await expect(site.buildSite({languages: [sourceLanguage([edition])], outDir: join(outDir, 'x'), baseUrl: 'example.org'})).rejects.toThrow('Base URL `example.org` is not an absolute URL')
+    await expect(site.buildSite({languages: [sourceLanguage([edition])], outDir: join(outDir, 'x'), baseUrl: 'ftp://example.org/'})).rejects.toThrow('is not http(s)')
   })
 
   it('builds a 1 MB page', async () => {
@@ -267,7 +268,7 @@ describe('buildSite on bad input', () => {
     const large: Edition = {...edition, documents: edition.documents.map((document) => (document === edition.about ? {...document, tree: parseMarkdown(big), headingIds} : document))}
     const target = join(await temporaryFolder('site-large'), 'site')
     folders.push(target)
-    const result = await site.buildSite({editions: [large], outDir: target})
+    const result = await site.buildSite({languages: [sourceLanguage([large])], outDir: target})
     expect(result.bytes).toBeGreaterThan(1_000_000)
     expect(await readFile(join(target, 'en/2023/about/index.html'), 'utf8')).toContain('id="part-749"')
   })

@@ -5,6 +5,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {loadEdition} from '@mltop10/core'
 import {buildSite} from '../src/index.js'
 import {fixtureEdition, readPage, selectAll, temporaryFolder} from './helpers.js'
+import {sourceLanguage} from '@mltop10/i18n'
 
 let outDir: string
 const folders: string[] = []
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const second = (await loadEdition(join(root, '2025'))).edition
   if (!first || !second) throw new Error('fixture editions are invalid')
   outDir = join(root, 'site')
-  await buildSite({editions: [first, second], outDir, baseUrl: 'https://example.org/'})
+  await buildSite({languages: [sourceLanguage([first, second])], outDir, baseUrl: 'https://example.org/'})
 })
 afterAll(() => Promise.all(folders.map((folder) => rm(folder, {recursive: true, force: true}))))
 

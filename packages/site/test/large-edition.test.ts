@@ -8,6 +8,7 @@ import {loadEdition} from '@mltop10/core'
 import {buildSite} from '../src/index.js'
 import {navigationLimit} from '../src/render/layout.js'
 import {fixtureEdition, readPage, selectAll, temporaryFolder} from './helpers.js'
+import {sourceLanguage} from '@mltop10/i18n'
 
 const extra = 60
 let outDir: string
@@ -25,7 +26,7 @@ beforeAll(async () => {
   if (!edition) throw new Error('fixture edition is invalid')
   documents = edition.documents.length
   outDir = join(root, 'site')
-  await buildSite({editions: [edition], outDir, baseUrl: 'https://example.org/'})
+  await buildSite({languages: [sourceLanguage([edition])], outDir, baseUrl: 'https://example.org/'})
 })
 afterAll(() => rm(root, {recursive: true, force: true}))
 

@@ -5,8 +5,8 @@ import {fromHtml} from 'hast-util-from-html'
 import {toString} from 'hast-util-to-string'
 import MiniSearch from 'minisearch'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {Edition} from '@mltop10/core'
-import {createTranslator} from '@mltop10/i18n'
+import {sourceEdition, type Edition, type LocaleInfo, type LocalizedEdition} from '@mltop10/core'
+import {createTranslator, sourceLanguage} from '@mltop10/i18n'
 import {buildSite} from '../src/index.js'
 import {loadFixtureEdition, readPage, selectAll, temporaryFolder} from './helpers.js'
 
@@ -17,18 +17,25 @@ beforeAll(async () => {
   const english = await loadFixtureEdition()
   const ml01 = english.risks[0]!
   const spanish: Edition = {...english, documents: english.documents.map((document) => (document === ml01 ? {...ml01, title: 'Ataque de manipulación de entradas'} : document)), risks: [{...ml01, title: 'Ataque de manipulación de entradas'}, ...english.risks.slice(1)]}
-  const states = (translated: Record<string, 'translated' | 'outdated'>) => english.documents.map((document) => ({name: document.name, state: translated[document.name] ?? ('missing' as const)}))
+  const localized = (edition: Edition, locale: LocaleInfo, translated: Record<string, 'translated' | 'outdated'>, sourceHashes: Record<string, string> = {}): LocalizedEdition => ({
+    edition,
+    locale,
+    pages: sourceEdition(english).pages.map((page) => ({...page, state: translated[page.name] ?? 'missing', sourceHash: sourceHashes[page.name]}))
+  })
+  const es: LocaleInfo = {code: 'es', nativeName: 'español', direction: 'ltr'}
+  const ar: LocaleInfo = {code: 'ar', nativeName: 'العربية', direction: 'rtl'}
+  const ja: LocaleInfo = {code: 'ja', nativeName: '日本語', direction: 'ltr'}
   const root = await temporaryFolder('site-locales')
   folders.push(root)
   outDir = join(root, 'site')
   await buildSite({
-    editions: [english],
     outDir,
     baseUrl: 'https://example.org/',
-    locales: [
-      {translator: createTranslator({locale: 'es', resources: {es: {site: {home: 'Inicio'}, locale: {fallback: 'Esta página aún no está traducida al {{language}}.', languages: 'Idiomas', outdated: 'Traducción desactualizada.'}}}}), nativeName: 'español', editions: new Map([['2023', {edition: spanish, pages: states({'ML01-input-manipulation-attack': 'translated', glossary: 'outdated'}).map((entry) => (entry.name === 'glossary' ? {...entry, sourceHash: 'ab'.repeat(32)} : entry))}]])},
-      {translator: createTranslator({locale: 'ar', dir: 'rtl'}), nativeName: 'العربية', editions: new Map([['2023', {edition: english, pages: states({})}]])},
-      {translator: createTranslator({locale: 'ja'}), nativeName: '日本語', editions: new Map([['2023', {edition: english, pages: states({})}]])}
+    languages: [
+      sourceLanguage([english]),
+      {locale: es, ui: undefined, translator: createTranslator({locale: 'es', resources: {es: {site: {home: 'Inicio'}, locale: {fallback: 'Esta página aún no está traducida al {{language}}.', languages: 'Idiomas', outdated: 'Traducción desactualizada.'}}}}), editions: new Map([['2023', localized(spanish, es, {'ML01-input-manipulation-attack': 'translated', glossary: 'outdated'}, {glossary: 'ab'.repeat(32)})]])},
+      {locale: ar, ui: undefined, translator: createTranslator({locale: 'ar', dir: 'rtl'}), editions: new Map([['2023', localized(english, ar, {})]])},
+      {locale: ja, ui: undefined, translator: createTranslator({locale: 'ja'}), editions: new Map([['2023', localized(english, ja, {})]])}
     ]
   })
 })

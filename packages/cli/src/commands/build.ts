@@ -2,15 +2,15 @@ import {existsSync} from 'node:fs'
 import {readFile, writeFile} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
 import {launchBrowser} from '@mltop10/browser'
-import {exitCodes, MlTop10Error, type Edition} from '@mltop10/core'
+import {artifactNames, exitCodes, MlTop10Error} from '@mltop10/core'
 import {fillOutputFolder, outputMarker, outputMarkerName, prepareOutputFolders} from '@mltop10/output'
 import {buildSite} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
-import type {Locale} from '@mltop10/i18n'
+import type {Language} from '@mltop10/i18n'
 import {loadLocalesFor, localesBeside} from './load-locales.js'
 import {ms, pdfCacheDir, renderPdfs} from './render-pdfs.js'
-import {dataExports, siteLocales} from './site-inputs.js'
+import {dataExports, publicationLanguages} from './languages.js'
 
 /** Options of the build command. */
 export interface BuildCommandOptions {
@@ -68,23 +68,24 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
       return exitCodes.contentErrors
     }
     const loaded = performance.now()
+    const languages = publicationLanguages(editions, locales)
     const pdfs = new Map<string, {file: string; bytes: Uint8Array}>()
     if (options.prebuiltPdfs && pdfDir !== undefined) {
-      for (const output of await fillOutputFolder(pdfDir, 'pdf', () => collectPdfs(editions, locales, contentDir, pdfDir))) pdfs.set(output.key, output)
+      for (const output of await fillOutputFolder(pdfDir, 'pdf', () => collectPdfs(languages, contentDir, pdfDir))) pdfs.set(output.file, output)
     } else if (chrome && pdfDir !== undefined) {
-      for (const output of await fillOutputFolder(pdfDir, 'pdf', () => renderPdfs(editions, locales, pdfDir, chrome, {...options, cacheDir: options.cache ? pdfCacheDir(contentDir) : undefined}, io))) pdfs.set(output.key, {file: output.file, bytes: await readFile(join(pdfDir, output.file))})
+      for (const output of await fillOutputFolder(pdfDir, 'pdf', () => renderPdfs(languages, pdfDir, chrome, {...options, cacheDir: options.cache ? pdfCacheDir(contentDir) : undefined}, io))) pdfs.set(output.file, {file: output.file, bytes: await readFile(join(pdfDir, output.file))})
     }
-    const exports = dataExports(editions, locales)
+    const exports = dataExports(languages)
     const data = new Map<string, string>([
       [outputMarkerName, outputMarker('site')],
       ['data/edition.schema.json', exports.schema]
     ])
-    for (const {edition, locale, json, csv} of exports.files) {
-      data.set(`data/${edition}-${locale}.json`, json)
-      data.set(`data/${edition}-${locale}.csv`, csv)
+    for (const {json, csv} of exports.files) {
+      data.set(`data/${json.name}`, json.text)
+      data.set(`data/${csv.name}`, csv.text)
     }
     const rendered = performance.now()
-  const result = await buildSite({editions, locales: siteLocales(locales), outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, files: data, repository: site.repository})
+  const result = await buildSite({languages, outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, files: data, repository: site.repository})
   const done = performance.now()
   io.stdout.write(`site: ${result.pages} pages, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB in ${relative(io.cwd, outDir) || '.'} (load ${ms(loaded - started)}, render ${ms(done - rendered)})\n`)
     io.stdout.write(`build: done in ${ms(done - started)}\n`)
@@ -98,17 +99,17 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
  * Gathers the PDFs rendered by the content's `pdf` task (every edition in every
  * language) into the PDF output folder.
  */
-async function collectPdfs(editions: readonly Edition[], locales: readonly Locale[], contentDir: string, pdfDir: string): Promise<{key: string; file: string; bytes: Uint8Array}[]> {
+async function collectPdfs(languages: readonly Language[], contentDir: string, pdfDir: string): Promise<{file: string; bytes: Uint8Array}[]> {
   const dir = join(contentDir, 'dist', 'pdf')
-  const wanted = [...editions.map((edition) => `${edition.manifest.edition}-en.pdf`), ...locales.flatMap((locale) => [...locale.editions.keys()].map((edition) => `${edition}-${locale.manifest.code}.pdf`))]
+  const wanted = languages.flatMap((language) => [...language.editions.values()].map((localized) => artifactNames.pdf(localized.edition.manifest.edition, localized.locale.code)))
   // Every PDF is checked before one is copied, so a missing one leaves the output as it was.
   const missing = wanted.map((file) => join(dir, file)).find((path) => !existsSync(path))
   if (missing) throw new MlTop10Error(`The PDF ${relative(process.cwd(), missing)} has not been built`, 'Run the content\'s pdf task first (pnpm build runs it through turbo), or build without --prebuilt-pdfs')
-  const found: {key: string; file: string; bytes: Uint8Array}[] = []
+  const found: {file: string; bytes: Uint8Array}[] = []
   for (const file of wanted) {
     const bytes = await readFile(join(dir, file))
     await writeFile(join(pdfDir, file), bytes)
-    found.push({key: file.replace(/\.pdf$/, ''), file, bytes})
+    found.push({file, bytes})
   }
   return found
 }

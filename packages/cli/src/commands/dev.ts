@@ -8,7 +8,7 @@ import type {CliIo} from '../run-cli.js'
 import {fromSystemError} from '../system-error.js'
 import {loadEditions} from './load-editions.js'
 import {loadLocalesFor, localesBeside} from './load-locales.js'
-import {siteLocales} from './site-inputs.js'
+import {publicationLanguages} from './languages.js'
 
 /** Options of the dev command. */
 export interface DevCommandOptions {
@@ -70,7 +70,7 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
         io.stderr.write('dev: fix the problems above; still serving the last good build\n')
         return exitCodes.contentErrors
       }
-      await buildSite({editions, locales: siteLocales(locales), outDir, baseUrl, extraAssets, files, repository: site.repository})
+      await buildSite({languages: publicationLanguages(editions, locales), outDir, baseUrl, extraAssets, files, repository: site.repository})
     } catch (caught) {
       // A full or read-only disk during a rebuild is reported like a broken link: the server keeps going.
       const error = fromSystemError(caught, io.cwd) ?? caught

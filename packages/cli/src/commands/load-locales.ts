@@ -41,7 +41,7 @@ export async function loadLocalesFor(dir: string | undefined, contentDir: string
   if (report) io.stderr.write(`${report}\n`)
   for (const locale of result.locales) {
     const counts = {translated: 0, outdated: 0, missing: 0}
-    for (const localized of locale.editions.values()) for (const page of localized.pages) counts[page.state]++
+    for (const localized of locale.editions.values()) for (const page of localized.pages) if (page.state !== 'source') counts[page.state]++
     const pages = counts.translated + counts.outdated + counts.missing
     const todo = counts.outdated > 0 || counts.missing > 0 || locale.ui.translated < locale.ui.total
     io.stdout.write(`locale ${locale.manifest.code}: ${counts.translated} of ${pages} pages translated, ${counts.outdated} outdated, ${counts.missing} in English; ${locale.ui.translated} of ${locale.ui.total} UI strings translated${todo && !detail ? ` (details: pnpm i18n:status ${locale.manifest.code})` : ''}\n`)

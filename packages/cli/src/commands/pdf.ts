@@ -6,6 +6,7 @@ import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
 import {loadLocalesFor, localesBeside} from './load-locales.js'
 import {ms, pdfCacheDir, renderPdfs} from './render-pdfs.js'
+import {publicationLanguages} from './languages.js'
 
 /** Options of the pdf command. */
 export interface PdfCommandOptions {
@@ -48,7 +49,7 @@ export async function pdfCommand(options: PdfCommandOptions, io: CliIo): Promise
       io.stderr.write('pdf stopped: fix the problems above; the previous output was left in place\n')
       return exitCodes.contentErrors
     }
-    await fillOutputFolder(outDir, 'pdf', () => renderPdfs(editions, locales, outDir, chrome, {pdfTimeout: options.pdfTimeout, only: options.only, cacheDir: options.cache ? pdfCacheDir(contentDir) : undefined}, io))
+    await fillOutputFolder(outDir, 'pdf', () => renderPdfs(publicationLanguages(editions, locales), outDir, chrome, {pdfTimeout: options.pdfTimeout, only: options.only, cacheDir: options.cache ? pdfCacheDir(contentDir) : undefined}, io))
     io.stdout.write(`pdf: Chrome launch took ${ms(launchMs)}, beside content loading\npdf: done in ${ms(performance.now() - started)}\n`)
     return exitCodes.ok
   } finally {

@@ -13,7 +13,7 @@ import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
 import {loadLocalesFor} from './load-locales.js'
 import {renderPdfs} from './render-pdfs.js'
-import {dataExports, siteLocales} from './site-inputs.js'
+import {dataExports, publicationLanguages} from './languages.js'
 
 /** Options of the release command. */
 export interface ReleaseOptions {
@@ -93,21 +93,22 @@ export async function releaseCommand(options: ReleaseOptions, io: CliIo): Promis
     try {
       const pdfDir = join(staging, 'pdf')
       const pdfs = new Map<string, {file: string; bytes: Uint8Array}>()
-      for (const output of await renderPdfs([edition], locales, pdfDir, chrome, {pdfTimeout: options.pdfTimeout, sourceDateEpoch: epoch}, io)) {
+      const languages = publicationLanguages([edition], locales)
+      for (const output of await renderPdfs(languages, pdfDir, chrome, {pdfTimeout: options.pdfTimeout, sourceDateEpoch: epoch}, io)) {
         const bytes = await readFile(join(pdfDir, output.file))
-        pdfs.set(output.key, {file: output.file, bytes})
+        pdfs.set(output.file, {file: output.file, bytes})
         files.set(output.file, bytes)
       }
-      const exports = dataExports([edition], locales)
+      const exports = dataExports(languages)
       const data = new Map<string, string>([['data/edition.schema.json', exports.schema]])
-      for (const {edition: name, locale, json, csv} of exports.files) {
-        data.set(`data/${name}-${locale}.json`, json)
-        files.set(`${name}-${locale}.json`, json)
-        files.set(`${name}-${locale}.csv`, csv)
+      for (const {json, csv} of exports.files) {
+        data.set(`data/${json.name}`, json.text)
+        files.set(json.name, json.text)
+        files.set(csv.name, csv.text)
       }
       files.set('edition.schema.json', exports.schema)
       const siteDir = join(staging, 'site')
-      await buildSite({editions: [edition], locales: siteLocales(locales), outDir: siteDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, files: data, repository: before.site.repository})
+      await buildSite({languages, outDir: siteDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, files: data, repository: before.site.repository})
       files.set(`site-${options.edition}-${options.version}.tar.gz`, archive(siteDir, epoch))
     } finally {
       await chrome.then((launched) => launched.close(), () => undefined)

@@ -1,7 +1,6 @@
 import {join, relative} from 'node:path'
 import type {LaunchedBrowser} from '@mltop10/browser'
-import type {Edition} from '@mltop10/core'
-import type {Locale} from '@mltop10/i18n'
+import type {Language} from '@mltop10/i18n'
 import {buildPdfs, type PdfOutput} from '@mltop10/pdf'
 import {MlTop10Error} from '@mltop10/core'
 import type {CliIo} from '../run-cli.js'
@@ -20,26 +19,17 @@ export function pdfCacheDir(contentDir: string): string {
 }
 
 /** Renders every edition's PDF with the early-started browser, printing a progress line for each. */
-export async function renderPdfs(editions: readonly Edition[], locales: readonly Locale[], pdfDir: string, chrome: Promise<LaunchedBrowser>, options: {readonly pdfTimeout: number; readonly sourceDateEpoch?: number; readonly only?: string | undefined; readonly cacheDir?: string | undefined}, io: CliIo): Promise<(PdfOutput & {key: string})[]> {
+export async function renderPdfs(languages: readonly Language[], pdfDir: string, chrome: Promise<LaunchedBrowser>, options: {readonly pdfTimeout: number; readonly sourceDateEpoch?: number; readonly only?: string | undefined; readonly cacheDir?: string | undefined}, io: CliIo): Promise<PdfOutput[]> {
   const sourceDateEpoch = options.sourceDateEpoch ?? (process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined)
   const browser = chrome
-  const all: (PdfOutput & {key: string})[] = []
+  const all: PdfOutput[] = []
   let announced = false
-  const jobs = [
-    {translator: undefined, editions, locale: undefined, code: 'en'},
-    ...locales.map((locale) => ({translator: locale.translator, editions: [...locale.editions.values()].map((localized) => localized.edition), locale, code: locale.manifest.code}))
-  ].filter((job) => options.only === undefined || job.code === options.only)
+  const jobs = languages.filter((language) => options.only === undefined || language.locale.code === options.only)
   if (jobs.length === 0) throw new MlTop10Error(`No locale \`${options.only}\` to render`, 'Name en or a locale that has a folder under locales/')
   for (const job of jobs) {
     const outputs = await buildPdfs({
-    editions: job.editions,
-    ...(job.translator ? {translator: job.translator} : {}),
-    ...(job.locale
-      ? {
-          nativeName: job.locale.manifest.nativeName,
-          pageStates: new Map([...job.locale.editions].map(([name, localized]) => [name, new Map(localized.pages.map((page) => [page.name, page.state]))]))
-        }
-      : {}),
+    editions: [...job.editions.values()],
+    translator: job.translator,
     outDir: pdfDir,
     cacheDir: options.cacheDir,
     browser,
@@ -58,7 +48,7 @@ export async function renderPdfs(editions: readonly Edition[], locales: readonly
       }
     }
   })
-    all.push(...outputs.map((output) => ({...output, key: output.file.replace(/\.pdf$/, '')})))
+    all.push(...outputs)
   }
   return all
 }

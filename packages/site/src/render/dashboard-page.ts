@@ -1,5 +1,6 @@
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
+import type {PageState} from '@mltop10/core'
 import type {RenderContext} from '../context.js'
 import {relativeUrl} from '../routes.js'
 import type {PageSpec} from './layout.js'
@@ -9,7 +10,7 @@ export interface LanguageStatus {
   readonly code: string
   readonly nativeName: string
   /** State of each page, in reading order. */
-  readonly pages: readonly {readonly name: string; readonly state: 'translated' | 'outdated' | 'missing' | 'source'}[]
+  readonly pages: readonly {readonly name: string; readonly state: PageState}[]
   /** UI strings translated, when known. */
   readonly ui: {readonly translated: number; readonly total: number} | undefined
 }

@@ -1,15 +1,8 @@
-import {existsSync, readdirSync} from 'node:fs'
-import {join, resolve} from 'node:path'
+import {readFileSync} from 'node:fs'
 import {cac} from 'cac'
 import {exitCodes, MlTop10Error} from '@mltop10/core'
-import {buildCommand} from './commands/build.js'
-import {checkCommand} from './commands/check.js'
-import {devCommand, parsePort} from './commands/dev.js'
-import {localeAddCommand} from './commands/locale-add.js'
-import {i18nStatusCommand} from './commands/i18n-status.js'
-import {pdfCommand} from './commands/pdf.js'
-import {releaseCommand} from './commands/release.js'
-import {translateCommand} from './commands/translate.js'
+import {cliCommands, type CliCommand} from './cli-commands.js'
+import {globalOptions, markOptionValues, optionKey, type OptionSpec} from './options.js'
 import {fromSystemError} from './system-error.js'
 
 /** Where the command line reads and writes: the process, or a test's buffers. */
@@ -20,105 +13,101 @@ export interface CliIo {
   readonly cwd: string
 }
 
-/** The commands: usage as cac parses it, a one-line summary, and what runs. */
-const commands: readonly {usage: string; summary: string; run: (args: unknown[], io: CliIo) => Promise<number>}[] = [
-  {
-    usage: 'check [dir]',
-    summary: 'Validate editions: a content folder, an editions folder or one edition folder (default: .)',
-    run: (args, io) => checkCommand(typeof args[0] === 'string' ? args[0] : '.', io)
-  },
-  {
-    usage: 'build [dir]',
-    summary: 'Validate, render the PDFs into --pdf-out (default: dist/pdf; --no-pdf skips them) and build the site into --out (default: dist/site)',
-    run: (args, io) => {
-      const flags = (args.at(-1) ?? {}) as {out?: string; baseUrl?: string; pdf?: boolean; pdfOut?: string; chrome?: string; pdfTimeout?: number; locales?: string; prebuiltPdfs?: boolean; cache?: boolean}
-      return buildCommand(
-        {
-          dir: typeof args[0] === 'string' ? args[0] : '.',
-          out: flags.out ?? 'dist/site',
-          pdfOut: flags.pdf === false ? undefined : (flags.pdfOut ?? 'dist/pdf'),
-          baseUrl: flags.baseUrl,
-          chrome: flags.chrome,
-          pdfTimeout: Number(flags.pdfTimeout ?? 60),
-          locales: flags.locales,
-          prebuiltPdfs: flags.prebuiltPdfs === true,
-          cache: flags.cache !== false
-        },
-        io
-      )
-    }
-  },
-  {
-    usage: 'pdf [dir]',
-    summary: 'Validate, then render only the PDFs into --out (default: dist/pdf)',
-    run: (args, io) => {
-      const flags = (args.at(-1) ?? {}) as {out?: string; chrome?: string; pdfTimeout?: number; locales?: string; onlyLocale?: string; cache?: boolean}
-      return pdfCommand({dir: typeof args[0] === 'string' ? args[0] : '.', out: flags.out ?? 'dist/pdf', chrome: flags.chrome, pdfTimeout: Number(flags.pdfTimeout ?? 60), locales: flags.locales, only: flags.onlyLocale, cache: flags.cache !== false}, io)
-    }
-  },
-  {
-    usage: 'i18n-status [...locales]',
-    summary: 'Per locale (all, or those named): pages translated, outdated (how they differ, with the English changes) and missing, and untranslated UI strings; --json for machines',
-    run: (args, io) => {
-      const flags = (args.at(-1) ?? {}) as {json?: boolean; locales?: string; content?: string}
-      return i18nStatusCommand({dir: flags.content ?? 'content', locales: flags.locales, only: Array.isArray(args[0]) ? args[0].map(String) : [], json: flags.json === true}, io)
-    }
-  },
-  {
-    usage: 'translate <locale> <page>',
-    summary: 'Start translating a page (a copy of the English page recording its hash), or show an outdated one\'s English changes; --accept records the current English hash',
-    run: (args, io) => {
-      const flags = (args.at(-1) ?? {}) as {locales?: string; content?: string; edition?: string; accept?: boolean}
-      return translateCommand({dir: flags.content ?? 'content', locales: flags.locales, locale: String(args[0]), page: String(args[1]), edition: flags.edition, accept: flags.accept === true}, io)
-    }
-  },
-  {
-    usage: 'locale-add <code>',
-    summary: 'Create a locale under --locales (default: locales): manifest, empty UI strings, page folders',
-    run: async (args, io) => {
-      const flags = (args.at(-1) ?? {}) as {locales?: string}
-      const localesDir = resolve(io.cwd, flags.locales ?? 'locales')
-      const editionsDir = join(localesDir, '..', 'content', 'editions')
-      const editions = existsSync(editionsDir) ? readdirSync(editionsDir).filter((name) => existsSync(join(editionsDir, name, 'edition.yaml'))) : []
-      return localeAddCommand({code: String(args[0]), dir: localesDir, editions}, io)
-    }
-  },
-  {
-    usage: 'release <edition> <version>',
-    summary: 'Release an edition into --out (default: release): checksummed site archive, PDFs, JSON, CSV; --dry-run, --allow-outdated, --allow-dirty, --date',
-    run: (args, io) => {
-      const flags = (args.at(-1) ?? {}) as {out?: string; dryRun?: boolean; allowOutdated?: boolean; allowDirty?: boolean; date?: string; baseUrl?: string; pdfTimeout?: number; content?: string}
-      return releaseCommand(
-        {
-          dir: flags.content ?? 'content',
-          edition: String(args[0]),
-          version: String(args[1]),
-          date: flags.date,
-          out: flags.out ?? 'release',
-          dryRun: flags.dryRun === true,
-          allowOutdated: flags.allowOutdated === true,
-          allowDirty: flags.allowDirty === true,
-          baseUrl: flags.baseUrl,
-          pdfTimeout: Number(flags.pdfTimeout ?? 60)
-        },
-        io
-      )
-    }
-  },
-  {
-    usage: 'dev [dir]',
-    summary: 'Build, serve on 127.0.0.1 (--port, default 8080) and rebuild and reload on every content change',
-    run: (args, io) => {
-      const flags = (args.at(-1) ?? {}) as {out?: string; port?: number}
-      return devCommand({dir: typeof args[0] === 'string' ? args[0] : '.', out: flags.out ?? 'dist/dev', port: parsePort(flags.port)}, io)
-    }
-  }
-]
+const exitCodesLine = 'Exit codes: 0 success, 1 content problems, 2 usage or configuration error, 3 missing environment.'
+
+/** Option lines of the help: each flag, then its description and default. */
+function optionLines(options: readonly OptionSpec<unknown>[]): string[] {
+  const width = Math.max(...options.map((option) => option.flag.length))
+  return options.map((option) => `  ${option.flag.padEnd(width)}  ${option.description}${option.shownDefault === undefined ? '' : ` (default: ${option.shownDefault})`}`)
+}
 
 function helpText(): string {
-  const width = Math.max(...commands.map((command) => command.usage.length))
-  const lines = commands.map((command) => `  mltop10 ${command.usage.padEnd(width)}  ${command.summary}`)
-  return ['Usage:', ...lines, '', 'Exit codes: 0 success, 1 content problems, 2 usage or configuration error, 3 missing environment.', ''].join('\n')
+  const width = Math.max(...cliCommands.map((command) => command.usage.length))
+  const lines = cliCommands.map((command) => `  mltop10 ${command.usage.padEnd(width)}  ${command.summary}`)
+  return ['Usage:', ...lines, '', 'Options:', ...optionLines(globalOptions), '', 'mltop10 <command> --help lists the options of a command.', '', exitCodesLine, ''].join('\n')
+}
+
+/** The usage line of a command, as its help and its usage errors show it. */
+function usageLine(command: CliCommand): string {
+  return `mltop10 ${command.usage}${command.options.length > 0 ? ' [options]' : ''}`
+}
+
+function commandHelpText(command: CliCommand): string {
+  return [`Usage: ${usageLine(command)}`, '', command.summary, '', 'Options:', ...optionLines([...command.options, ...globalOptions]), '', exitCodesLine, ''].join('\n')
+}
+
+/** The version in the package manifest beside `dist/` (and `src/`). */
+function version(): string {
+  const manifest: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+  return typeof manifest === 'object' && manifest !== null && 'version' in manifest && typeof manifest.version === 'string' ? manifest.version : 'unknown'
+}
+
+/** A usage error of one command, reported with its usage line. */
+class CommandUsageError extends MlTop10Error {
+  /** The command's usage line. */
+  readonly usage: string
+
+  constructor(error: MlTop10Error, usage: string) {
+    super(error.message, error.hint, error.exitCode)
+    this.usage = usage
+  }
+}
+
+/**
+ * Checks the number of arguments against the usage (`<required>`, `[optional]`, `[...many]`).
+ *
+ * @throws {MlTop10Error} When one is missing or one is too many.
+ */
+function checkArguments(name: string, expected: readonly {required: boolean; value: string; variadic: boolean}[], args: readonly string[]): void {
+  const missing = expected.slice(args.length).filter((arg) => arg.required)
+  if (missing.length > 0) throw new MlTop10Error(`mltop10 ${name} needs ${missing.map((arg) => `<${arg.value}>`).join(' and ')}`, `Pass ${missing.length === 1 ? 'it' : 'them'} after the command, in the order of the usage line`)
+  const extra = expected.some((arg) => arg.variadic) ? undefined : args[expected.length]
+  if (extra !== undefined) throw new MlTop10Error(`Unexpected argument \`${extra}\` for mltop10 ${name}`, `Remove it, or quote a path that holds spaces; mltop10 ${name} takes ${expected.length === 0 ? 'no arguments' : `only ${expected.map((arg) => (arg.required ? `<${arg.value}>` : `[${arg.value}]`)).join(' ')}`}`)
+}
+
+/** What a command line asks for: a help text, the version, or a command with its arguments and typed options. */
+export type CommandLine =
+  | {readonly kind: 'help'; readonly text: string}
+  | {readonly kind: 'version'; readonly text: string}
+  | {readonly kind: 'command'; readonly name: string; readonly args: readonly string[]; readonly options: Readonly<Record<string, unknown>>; readonly run: (io: CliIo) => Promise<number>}
+
+/**
+ * Parses a command line: the command, its arguments, and its own options, typed and checked.
+ *
+ * @param argv Arguments after the program name.
+ * @throws {MlTop10Error} On an unknown command, or (as a `CommandUsageError`, with the usage line)
+ *   a missing or extra argument, an option the command does not take, a missing value or a bad number.
+ */
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  const cli = cac('mltop10')
+  for (const option of globalOptions) cli.option(option.flag, option.description)
+  const byCac = new Map(
+    cliCommands.map((command) => {
+      const declared = cli.command(command.usage, command.summary)
+      for (const option of command.options) declared.option(option.flag, option.description)
+      return [declared, command] as const
+    })
+  )
+  cli.parse(['node', 'mltop10', ...markOptionValues(argv, cliCommands.flatMap((command) => command.options))], {run: false})
+  const matched = cli.matchedCommand
+  const command = matched && byCac.get(matched)
+  if (cli.options['help'] === true) return {kind: 'help', text: command ? commandHelpText(command) : helpText()}
+  if (cli.options['version'] === true) return {kind: 'version', text: `mltop10 ${version()}\n`}
+  if (!matched || !command) {
+    const name = cli.args[0]
+    throw new MlTop10Error(name ? `Unknown command \`${name}\`` : 'No command given', 'Run `mltop10 --help` to list the commands')
+  }
+  const args = cli.args.map(String)
+  try {
+    checkArguments(command.name, matched.args, args)
+    const prepared = command.prepare(args, cli.options, {
+      command: `mltop10 ${command.name}`,
+      declaredBy: (key) => cliCommands.filter((other) => other !== command && other.options.some((option) => optionKey(option.flag) === key)).map((other) => `mltop10 ${other.name}`)
+    })
+    return {kind: 'command', name: command.name, args, ...prepared}
+  } catch (caught) {
+    throw caught instanceof MlTop10Error ? new CommandUsageError(caught, usageLine(command)) : caught
+  }
 }
 
 /**
@@ -129,56 +118,21 @@ function helpText(): string {
  * @returns The exit code: 0 success, 1 content errors, 2 usage or configuration error, 3 missing environment.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const cli = cac('mltop10')
-  let action: (() => Promise<number>) | undefined
-  for (const command of commands) {
-    cli
-      .command(command.usage, command.summary)
-      .option('--out <dir>', 'Output folder')
-      .option('--base-url <url>', 'Public address of the site')
-      .option('--port <port>', 'Port of the dev server')
-      .option('--no-pdf', 'Build the site only')
-      .option('--pdf-out <dir>', 'Output folder of the PDFs')
-      .option('--chrome <path>', 'Chrome or Chromium executable (default: CHROME_PATH, puppeteer, then the system)')
-      .option('--pdf-timeout <seconds>', 'Longest time one PDF may take')
-      .option('--locales <dir>', 'Locales folder (default: locales/ beside the content folder)')
-      .option('--json', 'Print JSON')
-      .option('--only-locale <code>', 'Render the PDFs of one locale only (pdf)')
-      .option('--prebuilt-pdfs', 'Take the PDFs from the content folder\'s dist/pdf, rendered by its pdf task (build)')
-      .option('--no-cache', 'Render every PDF, without the cache of unchanged ones (build, pdf)')
-      .option('--dry-run', 'Do everything but write')
-      .option('--allow-outdated', 'Release with outdated translations')
-      .option('--allow-dirty', 'Release from a working tree with uncommitted changes')
-      .option('--date <date>', 'Release date, YYYY-MM-DD')
-      .option('--content <dir>', 'Content folder (release, i18n-status, translate; default: content)')
-      .option('--edition <name>', 'Edition (translate; default: the newest)')
-      .option('--accept', 'Record the current English hash in an outdated translation (translate)')
-      .action((...args: unknown[]) => {
-        action = () => command.run(args, io)
-      })
-  }
-  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
-    ;(argv.length === 0 ? io.stderr : io.stdout).write(helpText())
-    return argv.length === 0 ? exitCodes.usage : exitCodes.ok
+  if (argv.length === 0) {
+    io.stderr.write(helpText())
+    return exitCodes.usage
   }
   try {
-    cli.parse(['node', 'mltop10', ...argv], {run: false})
-    if (!cli.matchedCommand) {
-      const name = cli.args[0]
-      throw new MlTop10Error(name ? `Unknown command \`${name}\`` : 'No command given', 'Run `mltop10 --help` to list the commands')
+    const line = parseCommandLine(argv)
+    if (line.kind !== 'command') {
+      io.stdout.write(line.text)
+      return exitCodes.ok
     }
-    await cli.runMatchedCommand()
-    return action ? await action() : exitCodes.ok
+    return await line.run(io)
   } catch (caught) {
     const error = fromSystemError(caught, io.cwd) ?? caught
-    if (error instanceof MlTop10Error) {
-      io.stderr.write(`error: ${error.message}\n  hint: ${error.hint}\n`)
-      return error.exitCode
-    }
-    if (error instanceof Error && error.name === 'CACError') {
-      io.stderr.write(`error: ${error.message}\n  hint: Run \`mltop10 --help\` for usage\n`)
-      return exitCodes.usage
-    }
-    throw error
+    if (!(error instanceof MlTop10Error)) throw error
+    io.stderr.write(`error: ${error.message}\n  hint: ${error.hint}\n${error instanceof CommandUsageError ? `  usage: ${error.usage}\n` : ''}`)
+    return error.exitCode
   }
 }

@@ -111,9 +111,9 @@ describe('output folders the pipeline created', () => {
 })
 
 describe('mltop10 dev --port', () => {
-  it.each(['abc', '70000', '1.5'])('refuses --port %s with exit 2 and one line', async (port) => {
+  it.each(['abc', '70000', '1.5'])('refuses --port %s with exit 2, the message and the usage line', async (port) => {
     const {code, stderr} = await run(['dev', 'content', '--out', 'out/dev-bad-port', '--port', port])
-    expect(stderr).toBe(`error: --port must be a whole number from 0 to 65535, not \`${port}\`\n  hint: Pass a free port such as 8080, or 0 to let the system pick one\n`)
+    expect(stderr).toBe(`error: --port must be a whole number from 0 to 65535, not \`${port}\`\n  hint: Pass a free port such as 8080, or 0 to let the system pick one\n  usage: mltop10 dev [dir] [options]\n`)
     expect(code).toBe(2)
     expect(existsSync(join(root, 'out', 'dev-bad-port'))).toBe(false)
   })

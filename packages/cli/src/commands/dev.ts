@@ -14,24 +14,12 @@ import {publicationLanguages} from './languages.js'
 export interface DevCommandOptions {
   readonly dir: string
   readonly out: string
+  /** Port on 127.0.0.1; 0 lets the system pick a free one. */
   readonly port: number
   /** Stop after this signal (tests); by default runs until the process is interrupted. */
   readonly signal?: AbortSignal
   /** Called after each build with its duration, for tests and the benchmark. */
   readonly onBuild?: (milliseconds: number) => void
-}
-
-/**
- * The `--port` option as a port number: 8080 when absent, 0 for any free port.
- *
- * @param value The option as the command line parsed it.
- * @throws {MlTop10Error} When it is not a whole number from 0 to 65535 (exit code 2).
- */
-export function parsePort(value: unknown): number {
-  if (value === undefined) return 8080
-  const port = /^\d+$/.test(String(value)) ? Number(value) : Number.NaN
-  if (!(port <= 65_535)) throw new MlTop10Error(`--port must be a whole number from 0 to 65535, not \`${String(value)}\``, 'Pass a free port such as 8080, or 0 to let the system pick one')
-  return port
 }
 
 /** Reconnecting listener for build events; it reloads the page after each successful rebuild. */

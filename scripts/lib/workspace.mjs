@@ -22,14 +22,13 @@ export function cleanEnv(extra = {}) {
 
 /**
  * Copies the files git would commit (tracked and new, not ignored) of the workspace at `root`
- * into `dest`, makes it a git repository with one commit, and installs its dependencies
- * from the pnpm store without the network.
+ * into `dest`, and makes it a git repository with one commit. Nothing is installed: enough for
+ * turbo's dry runs, which read only the files, the lockfile and the task configuration.
  *
  * @param {string} root
  * @param {string} dest
- * @returns {{installMs: number}}
  */
-export function copyWorkspace(root, dest) {
+export function copyCommittedFiles(root, dest) {
   const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {cwd: root, encoding: 'utf8'})
   for (const file of new Set(listed.split('\0').filter(Boolean))) {
     const from = join(root, file)
@@ -37,10 +36,23 @@ export function copyWorkspace(root, dest) {
     mkdirSync(dirname(join(dest, file)), {recursive: true})
     copyFileSync(from, join(dest, file))
   }
+  /** @param {string[]} args */
   const git = (...args) => execFileSync('git', ['-c', 'user.name=mltop10', '-c', 'user.email=mltop10@localhost', '-c', 'commit.gpgsign=false', ...args], {cwd: dest, stdio: 'pipe'})
   git('init', '--quiet', '--initial-branch=main')
   git('add', '--all')
   git('commit', '--quiet', '--no-verify', '--message', 'copy')
+}
+
+/**
+ * Copies the workspace at `root` into `dest` as `copyCommittedFiles` does, and installs its
+ * dependencies from the pnpm store without the network.
+ *
+ * @param {string} root
+ * @param {string} dest
+ * @returns {{installMs: number}}
+ */
+export function copyWorkspace(root, dest) {
+  copyCommittedFiles(root, dest)
   return install(dest)
 }
 

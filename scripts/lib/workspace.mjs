@@ -10,10 +10,13 @@ import {dirname, join, relative} from 'node:path'
  * pnpm or vitest run set (they would change task hashes or behaviour), plus `extra`.
  *
  * @param {Record<string, string>} [extra]
+ * @returns {Record<string, string>}
  */
 export function cleanEnv(extra = {}) {
+  /** @type {Record<string, string>} */
   const env = {}
   for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined) continue
     if (/^(TURBO_|VITEST|npm_package_|npm_lifecycle_|PNPM_SCRIPT)/.test(key) || ['NODE_ENV', 'TEST', 'NODE_OPTIONS', 'INIT_CWD'].includes(key)) continue
     env[key] = value
   }
@@ -69,6 +72,7 @@ export function cloneWorkspace(from, dest) {
   return install(dest)
 }
 
+/** @param {string} dir */
 function install(dir) {
   const started = performance.now()
   run('pnpm', ['install', '--offline', '--frozen-lockfile', '--reporter=silent'], {cwd: dir, env: cleanEnv({CI: '1'})})
@@ -110,6 +114,7 @@ export function turboRun(cwd, args, env = cleanEnv()) {
   const {ms} = run(turbo, ['run', ...args, '--summarize', '--output-logs=errors-only'], {cwd, env})
   const summaryName = readdirSync(runsDir).find((name) => !before.has(name) && name.endsWith('.json'))
   if (!summaryName) throw new Error(`turbo wrote no run summary in ${runsDir}`)
+  /** @type {{tasks: {taskId: string, hash: string, cache: {status: string, source?: string}}[]}} */
   const summary = JSON.parse(readFileSync(join(runsDir, summaryName), 'utf8'))
   const tasks = summary.tasks.map((task) => ({taskId: task.taskId, hash: task.hash, status: task.cache.status, source: task.cache.source}))
   return {ms, tasks}
@@ -125,6 +130,7 @@ export function turboRun(cwd, args, env = cleanEnv()) {
 export function treeDigest(dir) {
   const skip = new Set(['node_modules', '.git', '.turbo'])
   const digests = new Map()
+  /** @param {string} folder */
   const walk = (folder) => {
     for (const entry of readdirSync(folder, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (skip.has(entry.name)) continue

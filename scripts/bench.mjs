@@ -30,8 +30,13 @@ import {cleanEnv, cloneWorkspace, copyWorkspace, run, turboRun} from './lib/work
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
+/** @param {string} name */
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
 const sections = ['builds', 'site', 'scaling', 'pdf', 'dev', 'remote']
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function usage(message) {
   process.stderr.write(`bench: ${message}\n  usage: pnpm bench [--runs N] [--quick] [--only ${sections.join(',')}] [--compare] [--json file] [--record] [--fail-over PERCENT]\n`)
   process.exit(2)
@@ -41,7 +46,10 @@ for (const [index, arg] of args.entries()) {
   const takesValue = ['--runs', '--only', '--json', '--fail-over'].includes(args[index - 1] ?? '')
   if (!takesValue && !known.has(arg)) usage(`unknown option \`${arg}\``)
 }
-for (const name of ['--runs', '--only', '--json', '--fail-over']) if (args.includes(name) && (option(name) === undefined || option(name).startsWith('--'))) usage(`\`${name}\` needs a value`)
+for (const name of ['--runs', '--only', '--json', '--fail-over']) {
+  const value = option(name)
+  if (args.includes(name) && (value === undefined || value.startsWith('--'))) usage(`\`${name}\` needs a value`)
+}
 const quick = args.includes('--quick')
 const runs = option('--runs') === undefined ? (quick ? 1 : 3) : Number(option('--runs'))
 if (!Number.isInteger(runs) || runs < 1 || runs > 50) usage(`\`--runs\` must be a whole number from 1 to 50, not \`${option('--runs')}\``)
@@ -58,10 +66,26 @@ const bin = join(root, 'packages/cli/bin/mltop10.js')
 const preload = join(root, 'scripts/lib/report-rss.mjs')
 const work = mkdtempSync(join(tmpdir(), 'mltop10-bench-'))
 
+/** @param {string} message */
 const log = (message) => process.stderr.write(`bench: ${message}\n`)
 
-/** @type {{id: string, label: string, value: number, unit: string, samples?: number[], target?: {max: number, text: string}, note?: string}[]} */
+/**
+ * A figure the benchmark reports; `target` is the most it may be, `note` says how it was taken.
+ *
+ * @typedef {{max: number, text: string}} Target
+ * @typedef {{id: string, label: string, value: number, unit: string, samples: number[], target: Target | undefined, note: string | undefined}} Metric
+ */
+/** @type {Metric[]} */
 const metrics = []
+/**
+ * Records the median of `samples` (or one value) as the figure `id`.
+ *
+ * @param {string} id
+ * @param {string} label
+ * @param {number | number[]} samples
+ * @param {string} unit
+ * @param {{target?: Target | undefined, note?: string, digits?: number}} [options] `digits`: decimals kept (default 0).
+ */
 function record(id, label, samples, unit, {target, note, digits = 0} = {}) {
   const list = Array.isArray(samples) ? samples : [samples]
   metrics.push({id, label, value: round(median(list), digits), unit, samples: list.map((sample) => round(sample, 1)), target, note})
@@ -71,6 +95,11 @@ function record(id, label, samples, unit, {target, note, digits = 0} = {}) {
  * Runs a command, sampling the memory of it and all its descendants (turbo, node, Chrome)
  * from /proc every 100 ms (PSS, so pages shared between processes count once); resolves to its
  * wall time and the peak.
+ *
+ * @param {string} command
+ * @param {string[]} commandArgs
+ * @param {{cwd: string, env: NodeJS.ProcessEnv}} options
+ * @returns {Promise<{ms: number, peakMb: number, output: string}>}
  */
 function runSampled(command, commandArgs, {cwd, env}) {
   return new Promise((resolve, reject) => {
@@ -81,7 +110,7 @@ function runSampled(command, commandArgs, {cwd, env}) {
     child.stderr.on('data', (chunk) => (output += chunk))
     let peak = 0
     const timer = setInterval(() => {
-      peak = Math.max(peak, treePssBytes(child.pid))
+      if (child.pid !== undefined) peak = Math.max(peak, treePssBytes(child.pid))
     }, 100)
     child.once('error', reject)
     child.once('exit', (code) => {
@@ -93,22 +122,25 @@ function runSampled(command, commandArgs, {cwd, env}) {
   })
 }
 
-/** Proportional set size (shared pages split between their processes) of a process tree. */
+/**
+ * Proportional set size (shared pages split between their processes) of a process tree.
+ *
+ * @param {number} rootPid
+ */
 function treePssBytes(rootPid) {
+  /** @type {Map<number, number[]>} */
   const children = new Map()
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      if (!children.has(ppid)) children.set(ppid, [])
-      children.get(ppid).push(Number(name))
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)])
     } catch {} // the process ended while we looked
   }
   let total = 0
   const stack = [rootPid]
-  while (stack.length > 0) {
-    const pid = stack.pop()
+  for (let pid = stack.pop(); pid !== undefined; pid = stack.pop()) {
     try {
       total += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024
     } catch {}
@@ -117,7 +149,13 @@ function treePssBytes(rootPid) {
   return total
 }
 
-/** Builds with turbo in the copy after `edit` (a function of the run number), timed; then undoes it. */
+/**
+ * Builds with turbo in the copy after `edit` (a function of the run number), timed; then undoes it.
+ *
+ * @param {string} copy
+ * @param {string} file
+ * @param {(index: number) => string} edit
+ */
 function timeEdit(copy, file, edit) {
   const path = join(copy, file)
   const original = readFileSync(path, 'utf8')
@@ -155,6 +193,7 @@ async function benchBuilds() {
   return copy
 }
 
+/** @param {string} copy */
 async function benchRemote(copy) {
   log('remote cache: one machine builds, a clone with an empty local cache replays')
   const token = `bench-${process.pid}`
@@ -179,6 +218,10 @@ async function benchRemote(copy) {
   }
 }
 
+/**
+ * @param {string} contentDir
+ * @param {string} out
+ */
 function buildSiteOnce(contentDir, out) {
   const started = performance.now()
   const result = run(process.execPath, ['--import', preload, bin, 'build', contentDir, '--out', out, '--no-pdf'], {cwd: root, env: cleanEnv()})
@@ -192,9 +235,8 @@ async function benchSite() {
   // The English edition alone, as VitePress would build it; node start-up included.
   const contentDir = join(work, 'site-1x')
   writeScaledContent(join(root, 'content'), contentDir, 1)
-  buildSiteOnce(contentDir, join(work, 'site-out')) // warm the file system cache
+  const {pages} = buildSiteOnce(contentDir, join(work, 'site-out')) // warms the file system cache
   const samples = Array.from({length: Math.max(runs, 5)}, () => buildSiteOnce(contentDir, join(work, 'site-out')))
-  const pages = samples[0].pages
   record('site.english', `site of the English edition (${pages} pages, mltop10 build --no-pdf, node start-up included)`, samples.map((sample) => sample.ms), 'ms')
   record('site.perPage', 'site build time per page (English edition)', samples.map((sample) => sample.ms / pages), 'ms', {digits: 1})
   // One command builds everything: every locale's site and PDF, with one shared Chrome.
@@ -211,7 +253,10 @@ async function benchSite() {
   }
 }
 
+/** @typedef {{factor: number, documents: number, pages: number, wallMs: number, msPerPage: number, peakRssMb: number}} ScalingRow */
+
 async function benchScaling() {
+  /** @type {ScalingRow[]} */
   const rows = []
   for (const factor of scales) {
     log(`scaling: a synthetic edition ${factor}x the real one`)
@@ -221,12 +266,15 @@ async function benchScaling() {
     const samples = Array.from({length: count}, () => buildSiteOnce(contentDir, join(work, `scale-${factor}x-out`)))
     rmSync(join(work, `scale-${factor}x-out`), {recursive: true, force: true})
     const wallMs = median(samples.map((sample) => sample.ms))
-    rows.push({factor, documents, pages: samples[0].pages, wallMs: round(wallMs), msPerPage: round(wallMs / samples[0].pages, 2), peakRssMb: round(Math.max(...samples.map((sample) => sample.peakMb)))})
+    const pages = median(samples.map((sample) => sample.pages))
+    rows.push({factor, documents, pages, wallMs: round(wallMs), msPerPage: round(wallMs / pages, 2), peakRssMb: round(Math.max(...samples.map((sample) => sample.peakMb)))})
   }
-  // Growth exponent between the smallest and each larger edition: 1 is linear, above 1 is worse.
-  const worst = Math.max(...rows.slice(1).map((row) => Math.log(row.wallMs / rows[0].wallMs) / Math.log(row.pages / rows[0].pages)))
+  const smallest = rows[0]
   const largest = rows.at(-1)
-  record(`scaling.exponent.${largest.factor}x`, `growth of site build time with pages (exponent, ${rows[0].pages} to ${largest.pages} pages; 1 = linear)`, worst, 'exponent', {digits: 2, target: {max: 1, text: 'at most linear'}})
+  if (!smallest || !largest) throw new Error('scaling: no edition was measured')
+  // Growth exponent between the smallest and each larger edition: 1 is linear, above 1 is worse.
+  const worst = Math.max(...rows.slice(1).map((row) => Math.log(row.wallMs / smallest.wallMs) / Math.log(row.pages / smallest.pages)))
+  record(`scaling.exponent.${largest.factor}x`, `growth of site build time with pages (exponent, ${smallest.pages} to ${largest.pages} pages; 1 = linear)`, worst, 'exponent', {digits: 2, target: {max: 1, text: 'at most linear'}})
   record(`scaling.perPage.${largest.factor}x`, `site build time per page at ${largest.factor}x (${largest.pages} pages)`, largest.msPerPage, 'ms', {digits: 1})
   record(`scaling.memory.${largest.factor}x`, `peak memory of the site build at ${largest.factor}x (${largest.pages} pages)`, largest.peakRssMb, 'MB', {target: largest.factor >= 100 ? {max: 1024, text: 'within 1 GB'} : undefined})
   return rows
@@ -236,15 +284,18 @@ async function benchPdf() {
   const locales = readdirSync(join(root, 'locales')).filter((code) => existsSync(join(root, 'locales', code, 'locale.yaml')))
   for (const locale of ['en', ...locales]) {
     log(`PDF: ${locale}`)
+    /** @type {Record<'wall' | 'chrome' | 'layout' | 'first' | 'second' | 'pages' | 'launch', number>[]} */
     const samples = []
     for (let index = 0; index <= runs; index++) {
       const started = performance.now()
       const {stdout} = run(process.execPath, [bin, 'pdf', join(root, 'content'), '--no-cache', '--only-locale', locale, '--out', join(work, 'pdf')], {cwd: root, env: cleanEnv()})
+      /** @param {RegExp} pattern */
       const number = (pattern) => Number(pattern.exec(stdout)?.[1] ?? Number.NaN)
       if (index > 0) samples.push({wall: performance.now() - started, chrome: number(/Chrome ready after (\d+) ms more/), layout: number(/layout (\d+) ms/), first: number(/first pass (\d+) ms/), second: number(/second pass (\d+) ms/), pages: number(/: (\d+) pages, \d+ KiB/), launch: number(/Chrome launch took (\d+) ms/)})
     }
+    /** @param {keyof (typeof samples)[number]} key */
     const pick = (key) => samples.map((sample) => sample[key])
-    record(`pdf.${locale}`, `PDF ${locale} (${samples[0].pages} pages): whole command`, pick('wall'), 'ms')
+    record(`pdf.${locale}`, `PDF ${locale} (${median(pick('pages'))} pages): whole command`, pick('wall'), 'ms')
     record(`pdf.${locale}.launch`, `PDF ${locale}: Chrome ready, counted from the command's start (it launches beside content loading)`, pick('launch'), 'ms')
     record(`pdf.${locale}.waitForChrome`, `PDF ${locale}: waiting for Chrome after loading content (launch runs beside loading)`, pick('chrome'), 'ms')
     record(`pdf.${locale}.layout`, `PDF ${locale}: layout of the print document`, pick('layout'), 'ms')
@@ -254,7 +305,8 @@ async function benchPdf() {
   if (compare) {
     log('installing and timing md-to-pdf 5.2 on the same edition')
     const theirs = await measureMdToPdf({editionDir: join(root, 'content/editions/2023'), runs: Math.max(runs, 3), work: join(work, 'compare')})
-    const ours = metrics.find((metric) => metric.id === 'pdf.en').value
+    const ours = metrics.find((metric) => metric.id === 'pdf.en')?.value
+    if (ours === undefined) throw new Error('pdf: the English PDF was not measured')
     record('pdf.mdToPdf', `md-to-pdf ${theirs.version} on the same edition (${theirs.pages} pages, no page-numbered contents, bookmarks or tags)`, theirs.samples, 'ms')
     record('pdf.mdToPdfRatio', 'English PDF time as a share of md-to-pdf\'s', ours / theirs.wallMs, 'ratio', {digits: 2, target: {max: 0.8, text: 'at most 0.8'}})
   }
@@ -303,6 +355,7 @@ async function benchDev() {
 }
 
 const started = performance.now()
+/** @type {ScalingRow[]} */
 let rows = []
 try {
   if (only.has('site')) await benchSite()
@@ -323,18 +376,20 @@ try {
 }
 
 const baseline = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')) : undefined
-const before = new Map((baseline?.metrics ?? []).map((metric) => [metric.id, metric.value]))
+/** @type {Map<string, number>} */
+const before = new Map((/** @type {Metric[]} */ (baseline?.metrics ?? [])).map((metric) => [metric.id, metric.value]))
 const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${round(totalmem() / 2 ** 30)} GiB, node ${process.versions.node}`
-const table = [['metric', 'median', 'unit', 'target', 'vs baseline'], ...metrics.map((metric) => {
+const header = ['metric', 'median', 'unit', 'target', 'vs baseline']
+const table = [header, ...metrics.map((metric) => {
   const verdict = metric.target ? `${metric.value <= metric.target.max ? 'met' : 'NOT MET'} (${metric.target.text})` : ''
   const previous = before.get(metric.id)
   const change = previous ? `${metric.value >= previous ? '+' : ''}${round(((metric.value - previous) / previous) * 100)}%` : ''
   return [metric.label, String(metric.value), metric.unit, verdict, change]
 })]
-const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)))
+const widths = header.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0)))
 console.log(`mltop10 benchmark: median of ${runs} run${runs === 1 ? '' : 's'} on ${machine}${baseline ? `; baseline from ${baseline.date}` : ''}`)
 for (const [index, row] of table.entries()) {
-  console.log(row.map((cell, column) => (column === 1 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd())
+  console.log(row.map((cell, column) => (column === 1 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd())
   if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '))
 }
 if (rows.length > 0) {
@@ -352,10 +407,13 @@ if (args.includes('--record')) {
   console.log('recorded in docs/benchmarks/')
 }
 if (failOver !== undefined) {
-  const worse = metrics.filter((metric) => before.get(metric.id) && ((metric.value - before.get(metric.id)) / before.get(metric.id)) * 100 > failOver)
+  const worse = metrics.flatMap((metric) => {
+    const previous = before.get(metric.id)
+    return previous && ((metric.value - previous) / previous) * 100 > failOver ? [{metric, previous}] : []
+  })
   if (worse.length > 0) {
     console.log(`\nregressions over ${failOver}% against the baseline:`)
-    for (const metric of worse) console.log(`  ${metric.label}: ${before.get(metric.id)} -> ${metric.value} ${metric.unit}`)
+    for (const {metric, previous} of worse) console.log(`  ${metric.label}: ${previous} -> ${metric.value} ${metric.unit}`)
     process.exitCode = 1
   } else console.log(`no figure is more than ${failOver}% worse than the baseline`)
 }

@@ -30,7 +30,7 @@ if (turbo.error || turbo.status !== 0) {
 // Like every root script, the command runs at the repository root: its default folders are content/, locales/ and release/.
 const child = spawn(process.execPath, [join(root, 'packages', 'cli', 'bin', 'mltop10.js'), ...args], {stdio: 'inherit', cwd: root})
 // A signal to this process reaches the command, which cleans up and ends; this one follows it.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal))
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) process.on(signal, () => child.kill(signal))
 child.on('exit', (code, signal) => {
   if (signal) {
     process.removeAllListeners(signal)

@@ -19,18 +19,43 @@ import {run} from '../lib/workspace.mjs'
  * @property {string} version Exact version of the tool that was installed.
  */
 
-/** Installs `spec` with npm into `prefix` and returns the installed version of `name`. */
+/**
+ * What a failed child process said: its standard error when `execFileSync` captured it, else the
+ * error's message.
+ *
+ * @param {unknown} error
+ */
+function failure(error) {
+  const {stderr} = /** @type {{stderr?: unknown}} */ (error ?? {})
+  if (typeof stderr === 'string' && stderr !== '') return stderr
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * Installs `spec` with npm into `prefix` and returns the installed version of `name`.
+ *
+ * @param {string} prefix
+ * @param {string} spec
+ * @param {string} name
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {string}
+ */
 function npmInstall(prefix, spec, name, env = process.env) {
   mkdirSync(prefix, {recursive: true})
   try {
     execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefix', prefix, spec], {env, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8'})
   } catch (error) {
-    throw new Error(`npm install ${spec} into ${prefix} failed:\n${error.stderr ?? error.message}`)
+    throw new Error(`npm install ${spec} into ${prefix} failed:\n${failure(error)}`)
   }
   return JSON.parse(readFileSync(join(prefix, 'node_modules', name, 'package.json'), 'utf8')).version
 }
 
-/** Counts the files ending in `extension` under `dir`, recursively. */
+/**
+ * Counts the files ending in `extension` under `dir`, recursively.
+ *
+ * @param {string} dir
+ * @param {string} extension
+ */
 function countFiles(dir, extension) {
   return readdirSync(dir, {recursive: true}).filter((file) => String(file).endsWith(extension)).length
 }
@@ -116,7 +141,7 @@ export async function measureMdToPdf({editionDir, runs, work, chromePath = proce
   try {
     info = execFileSync('pdfinfo', [join(work, 'edition.pdf')], {encoding: 'utf8'})
   } catch (error) {
-    throw new Error(`pdfinfo ${join(work, 'edition.pdf')} failed:\n${error.stderr ?? error.message}`)
+    throw new Error(`pdfinfo ${join(work, 'edition.pdf')} failed:\n${failure(error)}`)
   }
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1])
   return {wallMs: Math.round(median(times)), samples: times.map((ms) => round(ms, 1)), pages, version}

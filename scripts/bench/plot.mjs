@@ -9,20 +9,42 @@ const colours = {text: '#1f2937', muted: '#4b5563', axis: '#6b7280', grid: '#e5e
 const fontFamily = 'system-ui, -apple-system, \'Segoe UI\', Roboto, \'Helvetica Neue\', Arial, sans-serif'
 const limitMb = 1024
 
-/** A coordinate rounded to 1 decimal, without a trailing `.0` or a negative zero. */
+/**
+ * A coordinate rounded to 1 decimal, without a trailing `.0` or a negative zero.
+ *
+ * @param {number} value
+ */
 const n = (value) => String(Math.round(value * 10) / 10 + 0)
-/** An integer with thousands separators, the same whatever the locale. */
+/**
+ * An integer with thousands separators, the same whatever the locale.
+ *
+ * @param {number} value
+ */
 const thousands = (value) => String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-/** A tick value without floating point noise (0.30000000000000004 → 0.3), with separators. */
+/**
+ * A tick value without floating point noise (0.30000000000000004 → 0.3), with separators.
+ *
+ * @param {number} value
+ */
 const tickLabel = (value) => {
   const clean = Number(value.toFixed(6))
   return Number.isInteger(clean) ? thousands(clean) : String(clean)
 }
-/** Seconds for prose: 1 decimal below 10 s, whole seconds above. */
+/**
+ * Seconds for prose: 1 decimal below 10 s, whole seconds above.
+ *
+ * @param {number} ms
+ */
 const seconds = (ms) => (ms < 10_000 ? String(Math.round(ms / 100) / 10) : thousands(ms / 1000))
+/** @param {string} text */
 const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-/** The smallest step of the form m × 10^k (m in `mantissas`) that is at least `rough`. */
+/**
+ * The smallest step of the form m × 10^k (m in `mantissas`) that is at least `rough`.
+ *
+ * @param {number} rough
+ * @param {readonly number[]} mantissas
+ */
 function niceStep(rough, mantissas) {
   const power = 10 ** Math.floor(Math.log10(rough))
   for (const mantissa of mantissas) if (mantissa * power >= rough * (1 - 1e-9)) return mantissa * power
@@ -46,17 +68,21 @@ function niceStep(rough, mantissas) {
  * @returns {string} The SVG document, ending with a newline.
  */
 export function scalingSvg(rows, {title}) {
-  if (!Array.isArray(rows) || rows.length === 0) throw new Error('scalingSvg: no rows to plot')
+  if (!Array.isArray(rows)) throw new Error('scalingSvg: no rows to plot')
   for (const row of rows) {
     if (!(row.pages > 0) || !(row.wallMs >= 0) || !(row.peakRssMb >= 0)) throw new Error(`scalingSvg: invalid row ${JSON.stringify(row)}`)
   }
   const data = [...rows].sort((a, b) => a.pages - b.pages || a.wallMs - b.wallMs)
+  const first = data[0]
+  const last = data.at(-1)
+  if (!first || !last) throw new Error('scalingSvg: no rows to plot')
   const id = `scaling-${String(title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'chart'}`
 
   // x: whole decades around the data, logarithmic.
-  const lowDecade = Math.floor(Math.log10(data[0].pages))
-  let highDecade = Math.ceil(Math.log10(data[data.length - 1].pages))
+  const lowDecade = Math.floor(Math.log10(first.pages))
+  let highDecade = Math.ceil(Math.log10(last.pages))
   if (highDecade === lowDecade) highDecade++
+  /** @param {number} pages */
   const x = (pages) => plot.left + ((Math.log10(pages) - lowDecade) / (highDecade - lowDecade)) * (plot.right - plot.left)
 
   // Left axis (seconds) in about 6 steps of 1, 2 or 5 × 10^k; the right axis (MB) uses as many
@@ -68,11 +94,11 @@ export function scalingSvg(rows, {title}) {
   const memoryNeed = Math.max(1100, Math.max(...data.map((row) => row.peakRssMb)) * 1.05)
   const memoryStep = niceStep(memoryNeed / divisions, [1, 2, 2.5, 5])
   const memoryMax = memoryStep * divisions
+  /** @param {number} ms */
   const yTime = (ms) => plot.bottom - (ms / 1000 / timeMax) * (plot.bottom - plot.top)
+  /** @param {number} mb */
   const yMemory = (mb) => plot.bottom - (mb / memoryMax) * (plot.bottom - plot.top)
 
-  const first = data[0]
-  const last = data[data.length - 1]
   const desc = [
     `Line chart with a logarithmic x axis of pages from ${thousands(10 ** lowDecade)} to ${thousands(10 ** highDecade)}, build time in seconds on the left axis and peak memory in MB on the right axis.`,
     `Build time: ${data.map((row) => `${thousands(row.pages)} pages ${seconds(row.wallMs)} s`).join(', ')}.`,
@@ -145,17 +171,21 @@ export function scalingSvg(rows, {title}) {
   // points they interpolate linearly in pages, as the reference does, so they curve on the
   // logarithmic axis: straight segments there would cross the reference although both ends
   // are below it, and show faster than linear growth where there is none.
+  /**
+   * @param {(row: {pages: number, wallMs: number, peakRssMb: number}) => number} value
+   * @param {(value: number) => number} y
+   */
   const curve = (value, y) => {
-    const points = [`${n(x(data[0].pages))},${n(y(value(data[0])))}`]
-    for (let index = 1; index < data.length; index++) {
-      const from = data[index - 1]
-      const to = data[index]
+    const points = [`${n(x(first.pages))},${n(y(value(first)))}`]
+    let from = first
+    for (const to of data.slice(1)) {
       const steps = to.pages > from.pages ? 16 : 1
       for (let step = 1; step <= steps; step++) {
         const pages = from.pages * (to.pages / from.pages) ** (step / steps)
         const share = to.pages > from.pages ? (pages - from.pages) / (to.pages - from.pages) : 1
         points.push(`${n(x(pages))},${n(y(value(from) + (value(to) - value(from)) * share))}`)
       }
+      from = to
     }
     return points.join(' ')
   }
@@ -171,6 +201,7 @@ export function scalingSvg(rows, {title}) {
   }
 
   // Legend, one row under the title; widths estimated from the label lengths.
+  /** @type {{label: string, line: string, marker?: (cx: number, cy: number) => string}[]} */
   const legend = [
     {label: 'Build time (s, left axis)', line: `stroke="${colours.time}" stroke-width="2.5"`, marker: (cx, cy) => `<circle cx="${cx}" cy="${cy}" r="5.5" fill="${colours.time}" stroke="#ffffff" stroke-width="1.5"/>`},
     {label: 'Peak memory (MB, right axis)', line: `stroke="${colours.memory}" stroke-width="2.5" stroke-dasharray="9 5"`, marker: (cx, cy) => `<rect x="${cx - 5}" y="${cy - 5}" width="10" height="10" fill="${colours.memory}" stroke="#ffffff" stroke-width="1.5"/>`},

@@ -12,7 +12,7 @@ import {join} from 'node:path'
  */
 export function documentNames(editionDir) {
   const manifest = readFileSync(join(editionDir, 'edition.yaml'), 'utf8')
-  const names = [...manifest.matchAll(/^ {2}- (\S+)$/gm)].map((match) => match[1])
+  const names = [...manifest.matchAll(/^ {2}- (\S+)$/gm)].map((match) => /** @type {string} the group always takes part */ (match[1]))
   if (names.length === 0) throw new Error(`no documents listed in ${join(editionDir, 'edition.yaml')}`)
   return names
 }
@@ -26,7 +26,7 @@ export function documentNames(editionDir) {
  */
 export function splitFrontMatter(markdown) {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(markdown)
-  return match ? {front: match[1], body: markdown.slice(match[0].length)} : {front: '', body: markdown}
+  return match ? {front: match[1] ?? '', body: markdown.slice(match[0].length)} : {front: '', body: markdown}
 }
 
 /**
@@ -37,6 +37,6 @@ export function splitFrontMatter(markdown) {
  * @returns {string | undefined}
  */
 export function scalar(text, key) {
-  const value = new RegExp(`^${key}:[ \\t]*(.+)$`, 'm').exec(text)?.[1].trim()
+  const value = new RegExp(`^${key}:[ \\t]*(.+)$`, 'm').exec(text)?.[1]?.trim()
   return value?.replace(/^(["'])(.*)\1$/, '$2')
 }

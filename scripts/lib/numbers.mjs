@@ -3,9 +3,14 @@
 /**
  * The median of samples; of an even number, the lower of the two middle values.
  *
- * @param {number[]} values
+ * @param {readonly number[]} values At least one.
+ * @returns {number}
  */
-export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]
+export function median(values) {
+  const middle = [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]
+  if (middle === undefined) throw new Error('median: no samples')
+  return middle
+}
 
 /**
  * A number rounded to `digits` decimals.

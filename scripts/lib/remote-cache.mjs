@@ -6,7 +6,11 @@ import {fileURLToPath} from 'node:url'
 
 const serverBin = fileURLToPath(import.meta.resolve('turborepo-remote-cache/package.json').replace(/package\.json$/, 'dist/cli.js'))
 
-/** Resolves to a TCP port that was free on 127.0.0.1 a moment ago. */
+/**
+ * Resolves to a TCP port that was free on 127.0.0.1 a moment ago.
+ *
+ * @returns {Promise<number>}
+ */
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer()
@@ -56,7 +60,8 @@ export async function startRemoteCache({storageDir, token, readOnly = false, kee
   const exited = new Promise((resolve) => child.once('exit', resolve))
   const url = `http://127.0.0.1:${port}`
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
+    // No pid: the server never started, so there is nothing to stop.
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       try {
         process.kill(-child.pid, 'SIGTERM')
       } catch {}

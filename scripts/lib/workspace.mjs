@@ -10,10 +10,13 @@ import {dirname, join, relative} from 'node:path'
  * pnpm or vitest run set (they would change task hashes or behaviour), plus `extra`.
  *
  * @param {Record<string, string>} [extra]
+ * @returns {Record<string, string>}
  */
 export function cleanEnv(extra = {}) {
+  /** @type {Record<string, string>} */
   const env = {}
   for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined) continue
     if (/^(TURBO_|VITEST|npm_package_|npm_lifecycle_|PNPM_SCRIPT)/.test(key) || ['NODE_ENV', 'TEST', 'NODE_OPTIONS', 'INIT_CWD'].includes(key)) continue
     env[key] = value
   }
@@ -22,14 +25,13 @@ export function cleanEnv(extra = {}) {
 
 /**
  * Copies the files git would commit (tracked and new, not ignored) of the workspace at `root`
- * into `dest`, makes it a git repository with one commit, and installs its dependencies
- * from the pnpm store without the network.
+ * into `dest`, and makes it a git repository with one commit. Nothing is installed: enough for
+ * turbo's dry runs, which read only the files, the lockfile and the task configuration.
  *
  * @param {string} root
  * @param {string} dest
- * @returns {{installMs: number}}
  */
-export function copyWorkspace(root, dest) {
+export function copyCommittedFiles(root, dest) {
   const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {cwd: root, encoding: 'utf8'})
   for (const file of new Set(listed.split('\0').filter(Boolean))) {
     const from = join(root, file)
@@ -37,10 +39,23 @@ export function copyWorkspace(root, dest) {
     mkdirSync(dirname(join(dest, file)), {recursive: true})
     copyFileSync(from, join(dest, file))
   }
+  /** @param {string[]} args */
   const git = (...args) => execFileSync('git', ['-c', 'user.name=mltop10', '-c', 'user.email=mltop10@localhost', '-c', 'commit.gpgsign=false', ...args], {cwd: dest, stdio: 'pipe'})
   git('init', '--quiet', '--initial-branch=main')
   git('add', '--all')
   git('commit', '--quiet', '--no-verify', '--message', 'copy')
+}
+
+/**
+ * Copies the workspace at `root` into `dest` as `copyCommittedFiles` does, and installs its
+ * dependencies from the pnpm store without the network.
+ *
+ * @param {string} root
+ * @param {string} dest
+ * @returns {{installMs: number}}
+ */
+export function copyWorkspace(root, dest) {
+  copyCommittedFiles(root, dest)
   return install(dest)
 }
 
@@ -57,6 +72,7 @@ export function cloneWorkspace(from, dest) {
   return install(dest)
 }
 
+/** @param {string} dir */
 function install(dir) {
   const started = performance.now()
   run('pnpm', ['install', '--offline', '--frozen-lockfile', '--reporter=silent'], {cwd: dir, env: cleanEnv({CI: '1'})})
@@ -98,6 +114,7 @@ export function turboRun(cwd, args, env = cleanEnv()) {
   const {ms} = run(turbo, ['run', ...args, '--summarize', '--output-logs=errors-only'], {cwd, env})
   const summaryName = readdirSync(runsDir).find((name) => !before.has(name) && name.endsWith('.json'))
   if (!summaryName) throw new Error(`turbo wrote no run summary in ${runsDir}`)
+  /** @type {{tasks: {taskId: string, hash: string, cache: {status: string, source?: string}}[]}} */
   const summary = JSON.parse(readFileSync(join(runsDir, summaryName), 'utf8'))
   const tasks = summary.tasks.map((task) => ({taskId: task.taskId, hash: task.hash, status: task.cache.status, source: task.cache.source}))
   return {ms, tasks}
@@ -113,6 +130,7 @@ export function turboRun(cwd, args, env = cleanEnv()) {
 export function treeDigest(dir) {
   const skip = new Set(['node_modules', '.git', '.turbo'])
   const digests = new Map()
+  /** @param {string} folder */
   const walk = (folder) => {
     for (const entry of readdirSync(folder, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (skip.has(entry.name)) continue

@@ -1,6 +1,6 @@
-import {chmodSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {chmodSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {exitCodes, MlTop10Error} from '@mltop10/core'
 import * as browser from '../src/index.js'
@@ -25,6 +25,22 @@ describe('resolveChrome', () => {
 
   it('uses CHROME_PATH next', () => {
     expect(browser.resolveChrome({env: {CHROME_PATH: fake, PATH: ''}})).toEqual({executablePath: fake, source: 'env'})
+  })
+
+  it('takes the newest Chrome of puppeteer\'s download cache before the system', () => {
+    const cache = join(folder, 'puppeteer-cache')
+    const installed = (buildId: string) => {
+      const executable = join(cache, 'chrome', `linux-${buildId}`, 'chrome-linux64', 'chrome')
+      mkdirSync(dirname(executable), {recursive: true})
+      writeFileSync(executable, '#!/bin/sh\n')
+      chmodSync(executable, 0o755)
+      return executable
+    }
+    installed('131.0.6778.204')
+    const newest = installed('148.0.7778.97')
+    expect(browser.resolveChrome({env: {PUPPETEER_CACHE_DIR: cache, PATH: folder}})).toEqual({executablePath: newest, source: 'puppeteer'})
+    expect(browser.resolveChrome({env: {PUPPETEER_CACHE_DIR: cache, PATH: folder}, puppeteerCache: false})).toEqual({executablePath: fake, source: 'system'})
+    expect(browser.resolveChrome({env: {PUPPETEER_CACHE_DIR: join(folder, 'no-cache'), PATH: folder}})).toEqual({executablePath: fake, source: 'system'})
   })
 
   it('finds a system browser on PATH when nothing is set', () => {

@@ -164,7 +164,8 @@ describe.runIf(canMount)('on a read-only or full disk (real mounts in a private 
   let bundle: string
   beforeAll(async () => {
     // The command as users run it: one bundled file, built here from the sources under test.
-    // It lives in node_modules/.cache so that the external puppeteer still resolves.
+    // It lives in node_modules/.cache so that the external puppeteer-core and @puppeteer/browsers
+    // still resolve.
     const folder = fileURLToPath(new URL('../node_modules/.cache/mltop10-outsafe/', import.meta.url))
     bundle = join(folder, 'mltop10.mjs')
     await build({
@@ -175,7 +176,7 @@ describe.runIf(canMount)('on a read-only or full disk (real mounts in a private 
       target: 'node20',
       outfile: bundle,
       conditions: ['@mltop10/source'],
-      external: ['puppeteer', 'puppeteer-core'],
+      external: ['@puppeteer/browsers', 'puppeteer-core'],
       logLevel: 'error',
       banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"}
     })

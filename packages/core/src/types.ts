@@ -77,6 +77,13 @@ export interface Control {
   readonly position: Position | undefined
 }
 
+/** An item of "Checklist": a control a reviewer can verify, and what proves it. */
+export interface ChecklistItem {
+  readonly control: string
+  readonly evidence: string
+  readonly position: Position | undefined
+}
+
 /** An entry of "References". */
 export interface Reference {
   readonly title: string
@@ -135,6 +142,7 @@ export interface RiskDocument extends BaseDocument {
   readonly mappings: Mappings
   readonly sections: RiskSections
   readonly controls: readonly Control[]
+  readonly checklist: readonly ChecklistItem[]
   readonly scenarios: readonly Scenario[]
   readonly references: readonly Reference[]
 }
@@ -143,8 +151,10 @@ export interface RiskDocument extends BaseDocument {
 export interface RiskSections {
   readonly description: Section
   readonly howToPrevent: Section
+  readonly detectAndRespond: Section
   readonly riskFactors: Section
   readonly exampleAttackScenarios: Section
+  readonly checklist: Section
   readonly references: Section
 }
 

@@ -42,13 +42,20 @@ describe('loadEdition on a valid edition', async () => {
 
   it('splits the body into the fixed sections with stable anchors and positions', () => {
     const ml01 = edition.risks[0]!
-    expect(Object.values(ml01.sections).map((section) => section.id)).toEqual(['description', 'how-to-prevent', 'risk-factors', 'example-attack-scenarios', 'references'])
+    expect(Object.values(ml01.sections).map((section) => section.id)).toEqual(['description', 'how-to-prevent', 'detect-and-respond', 'risk-factors', 'example-attack-scenarios', 'checklist', 'references'])
     expect(ml01.sections.description.heading.position?.start.line).toBe(20)
     expect(ml01.scenarios.map((scenario) => [scenario.id, scenario.title])).toEqual([
       ['scenario-1', 'Perturbed images'],
       ['scenario-2', 'Crafted traffic']
     ])
     expect(ml01.controls.map((control) => control.name)).toEqual(['Adversarial training', 'Input validation'])
+    expect(ml01.checklist.map((item) => [item.control, item.evidence])).toEqual([
+      ['Inputs are validated.', 'A test rejects out-of-range inputs.'],
+      ['Training uses attacked inputs.', 'The training log names the attack.'],
+      ['Queries are rate-limited.', 'The gateway configuration sets a limit.'],
+      ['Alerts reach someone.', 'The on-call rota lists the alert.'],
+      ['Models are versioned.', "The registry lists each version's hash."]
+    ])
     expect([...ml01.anchors]).toContain('scenario-2')
   })
 
@@ -64,7 +71,7 @@ describe('loadEdition on a valid edition', async () => {
     expect(edition.risks[0]!.links.map((link) => [link.document, link.anchor, link.position?.start.line])).toEqual([
       ['glossary', 'perturbation', 22],
       ['ML02-data-poisoning-attack', 'description', 23],
-      ['ML01-input-manipulation-attack', 'example-attack-scenarios', 32]
+      ['ML01-input-manipulation-attack', 'example-attack-scenarios', 38]
     ])
   })
 

@@ -5,11 +5,13 @@ describe('public API', () => {
   it('exposes exactly the documented names', () => {
     expect(Object.keys(core).sort()).toEqual([
       'MlTop10Error',
+      'atlasMitigations',
       'atlasTechniques',
       'changelogPage',
       'checkInsideTree',
       'compareVersions',
       'countErrors',
+      'cweWeaknesses',
       'exitCodes',
       'formatReport',
       'hashSource',
@@ -21,6 +23,8 @@ describe('public API', () => {
       'loadReleases',
       'loadSiteConfig',
       'loadTranslation',
+      'mappingCatalogues',
+      'nistAmlAttacks',
       'normalizeSource',
       'recordRelease',
       'releaseTexts',

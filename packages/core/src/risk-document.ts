@@ -5,25 +5,30 @@ import type {VFile} from 'vfile'
 import {report} from './problem.js'
 import type {RiskFrontMatter} from './schema.js'
 import {hasText, splitSections, type RawSection} from './sections.js'
-import type {Control, Reference, RiskDocument, RiskSections, Scenario, Section} from './types.js'
+import type {ChecklistItem, Control, Reference, RiskDocument, RiskSections, Scenario, Section} from './types.js'
 
 /** The fixed sections of a risk document: heading text, anchor and key. */
 export const riskSectionSpec = [
   {title: 'Description', id: 'description', key: 'description'},
   {title: 'How to Prevent', id: 'how-to-prevent', key: 'howToPrevent'},
+  {title: 'Detect and Respond', id: 'detect-and-respond', key: 'detectAndRespond'},
   {title: 'Risk Factors', id: 'risk-factors', key: 'riskFactors'},
   {title: 'Example Attack Scenarios', id: 'example-attack-scenarios', key: 'exampleAttackScenarios'},
+  {title: 'Checklist', id: 'checklist', key: 'checklist'},
   {title: 'References', id: 'references', key: 'references'}
 ] as const satisfies readonly {title: string; id: string; key: keyof RiskSections}[]
 
 const minimumScenarios = 2
 const minimumReferences = 3
+const checklistSize = {min: 5, max: 8}
+const scenariosIndex = riskSectionSpec.findIndex((spec) => spec.key === 'exampleAttackScenarios')
 const sectionList = riskSectionSpec.map((spec) => `\`## ${spec.title}\``).join(', ')
 
 /** The body of a risk document, as structured data. */
 export interface RiskBody {
   readonly sections: RiskSections | undefined
   readonly controls: Control[]
+  readonly checklist: ChecklistItem[]
   readonly scenarios: Scenario[]
   readonly references: Reference[]
   /** Link nodes already checked as references (not internal links). */
@@ -45,9 +50,9 @@ export function readRiskBody(tree: Root, file: VFile, english?: RiskDocument): R
   if (english && found.length !== riskSectionSpec.length) {
     // With a section missing or added, every later check would only repeat this one.
     matchSectionsByPosition(found, file, tree)
-    return {sections: undefined, controls: [], scenarios: [], references: [], referenceLinks: new Set(), anchors: new Set()}
+    return {sections: undefined, controls: [], checklist: [], scenarios: [], references: [], referenceLinks: new Set(), anchors: new Set()}
   }
-  checkHeadings(tree, file, english ? found[3]?.heading : undefined)
+  checkHeadings(tree, file, english ? found[scenariosIndex]?.heading : undefined)
   // A stray first-level heading is reported by checkHeadings already.
   if (hasText(preamble.filter((node) => node.type !== 'heading' || node.depth !== 1))) {
     report(file, 'Text before the first section', preamble[0]?.position, 'risk-sections', `Move it into \`## Description\`; the sections are ${sectionList}`)
@@ -59,21 +64,24 @@ export function readRiskBody(tree: Root, file: VFile, english?: RiskDocument): R
     const raw = bySpec.get(spec.title)
     return raw ? {id: spec.id, heading: raw.heading, children: raw.children, position: raw.position} : undefined
   }
-  const [description, howToPrevent, riskFactors, exampleAttackScenarios, references] = riskSectionSpec.map((_, index) => section(index))
-  for (const present of [description, howToPrevent, riskFactors]) {
+  const [description, howToPrevent, detectAndRespond, riskFactors, exampleAttackScenarios, checklistSection, references] = riskSectionSpec.map((_, index) => section(index))
+  for (const present of [description, howToPrevent, detectAndRespond, riskFactors]) {
     if (present && !hasText(present.children)) {
       report(file, `Section \`## ${toString(present.heading)}\` is empty`, present.heading.position, 'section-empty', 'Write the section, or see content/README.md for what it holds')
     }
   }
+  if (detectAndRespond && hasText(detectAndRespond.children)) checkDetectAndRespond(detectAndRespond, file)
+  const checklist = checklistSection ? readChecklist(checklistSection, file, english?.checklist.length) : []
   const scenarios = exampleAttackScenarios ? readScenarios(exampleAttackScenarios, file, english?.scenarios.length) : []
   const referenceLinks = new Set<Link>()
   const referenceList = references ? readReferences(references, file, referenceLinks, english?.references.length) : []
   const anchors = new Set<string>(riskSectionSpec.map((spec) => spec.id))
   for (const scenario of scenarios) anchors.add(scenario.id)
-  const sections = description && howToPrevent && riskFactors && exampleAttackScenarios && references ? {description, howToPrevent, riskFactors, exampleAttackScenarios, references} : undefined
+  const sections = description && howToPrevent && detectAndRespond && riskFactors && exampleAttackScenarios && checklistSection && references ? {description, howToPrevent, detectAndRespond, riskFactors, exampleAttackScenarios, checklist: checklistSection, references} : undefined
   return {
     sections,
     controls: howToPrevent ? readControls(howToPrevent) : [],
+    checklist,
     scenarios,
     references: referenceList,
     referenceLinks,
@@ -148,6 +156,46 @@ function readScenarios(section: Section, file: VFile, englishCount?: number): Sc
     report(file, `${scenarios.length} example attack scenario${scenarios.length === 1 ? '' : 's'}; at least ${minimumScenarios} are required`, section.heading.position, 'scenario-count', 'Add scenarios as `### Title` subsections of `## Example Attack Scenarios`')
   }
   return scenarios
+}
+
+/**
+ * "Detect and Respond" holds the signals to watch (a bulleted list) and the
+ * first response steps (a numbered list).
+ */
+function checkDetectAndRespond(section: Section, file: VFile): void {
+  const lists = section.children.filter((node): node is List => node.type === 'list')
+  if (!lists.some((list) => !list.ordered)) {
+    report(file, 'Section `## Detect and Respond` has no bulleted list of signals', section.heading.position, 'detect-respond-format', 'List the signals to watch as `- **Signal.** Where it is logged and what an alert looks like`')
+  }
+  if (!lists.some((list) => list.ordered)) {
+    report(file, 'Section `## Detect and Respond` has no numbered list of response steps', section.heading.position, 'detect-respond-format', 'List the first response steps in order as `1. ...`')
+  }
+}
+
+/**
+ * The checklist: one bulleted list of verifiable controls, each a bold
+ * statement followed by the evidence that proves it.
+ */
+function readChecklist(section: Section, file: VFile, englishCount?: number): ChecklistItem[] {
+  const lists = section.children.filter((node): node is List => node.type === 'list')
+  const items = lists.flatMap((list) => list.children)
+  const checklist: ChecklistItem[] = []
+  for (const item of items) {
+    const paragraph = item.children[0]
+    const strong = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined
+    const evidence = paragraph?.type === 'paragraph' ? paragraph.children.slice(1).map((node: RootContent) => toString(node)).join('').replace(/^\s*[-:,]\s*/, '').trim() : ''
+    if (strong?.type !== 'strong' || evidence === '') {
+      report(file, 'Checklist item is not a bold control followed by its evidence', item.position, 'checklist-format', 'Write each item as `- **A control a reviewer can verify.** The tool, test or record that proves it.`')
+      continue
+    }
+    checklist.push({control: toString(strong).trim(), evidence, position: item.position})
+  }
+  if (englishCount !== undefined) {
+    if (items.length !== englishCount) report(file, `Translated page has ${items.length} checklist items; the English page has ${englishCount}`, section.heading.position, 'translation-structure', 'Translate every checklist item, in the same order')
+  } else if (items.length < checklistSize.min || items.length > checklistSize.max) {
+    report(file, `${items.length} checklist item${items.length === 1 ? '' : 's'}; a checklist has ${checklistSize.min} to ${checklistSize.max}`, section.heading.position, 'checklist-count', items.length < checklistSize.min ? 'Add controls a reviewer can verify, each with its evidence' : 'Keep the controls that matter most; merge or drop the rest')
+  }
+  return checklist
 }
 
 function readReferences(section: Section, file: VFile, referenceLinks: Set<Link>, englishCount?: number): Reference[] {

@@ -1,5 +1,7 @@
 import {z} from 'zod'
-import {atlasTechniques, licenses, llmTop10} from './catalogues.js'
+import {licenses} from './catalogues/licenses.js'
+import {describeEmptyMapping, describeUnknownMapping, mappingCatalogues} from './mappings.js'
+import type {MappingField} from './types.js'
 import {semverPattern} from './versions.js'
 
 const score = z.number().int().min(1).max(5)
@@ -7,6 +9,25 @@ const score = z.number().int().min(1).max(5)
 const slug = z
   .string()
   .regex(/^[a-z\d]+(?:-[a-z\d]+)*$/, {message: 'must be lower-case words joined by hyphens'})
+
+/**
+ * A list of ids from the catalogue of one mappings field. An unknown id and an
+ * empty list where one is required are `custom` issues carrying their rule id
+ * and hint, so that `parseYamlData` reports them as they are.
+ */
+function mappingList(field: MappingField) {
+  const {catalogue, required} = mappingCatalogues[field]
+  const id = z.string().superRefine((value, context) => {
+    if (Object.hasOwn(catalogue, value)) return
+    const {reason, hint} = describeUnknownMapping(field, value)
+    context.addIssue({code: 'custom', message: reason, params: {ruleId: 'unknown-mapping', hint}})
+  })
+  return z.array(id).superRefine((list, context) => {
+    if (!required || list.length > 0) return
+    const {reason, hint} = describeEmptyMapping(field)
+    context.addIssue({code: 'custom', message: reason, params: {ruleId: 'empty-mapping', hint}})
+  })
+}
 
 /** Front matter of a risk document. */
 export const riskFrontMatterSchema = z.strictObject({
@@ -23,8 +44,11 @@ export const riskFrontMatterSchema = z.strictObject({
     technicalImpact: score
   }),
   mappings: z.strictObject({
-    atlas: z.array(z.string().refine((id) => Object.hasOwn(atlasTechniques, id))).default([]),
-    llm: z.array(z.string().refine((id) => Object.hasOwn(llmTop10, id))).default([])
+    nist: mappingList('nist'),
+    atlas: mappingList('atlas'),
+    atlasMitigations: mappingList('atlasMitigations'),
+    cwe: mappingList('cwe'),
+    llm: mappingList('llm')
   })
 })
 

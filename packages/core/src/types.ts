@@ -46,13 +46,31 @@ export interface FormerName {
   readonly slug: string
 }
 
-/** Mappings of a risk to other catalogues. */
+/** Mappings of a risk to other catalogues, each id one of its catalogue's (see `mappingCatalogues`). */
 export interface Mappings {
-  /** MITRE ATLAS technique ids, such as `AML.T0043`. */
+  /** NIST AI 100-2 E2025 attack identifiers, such as `NISTAML.022` (at least one). */
+  readonly nist: readonly string[]
+  /** MITRE ATLAS technique ids, such as `AML.T0043` (may be empty when no technique fits). */
   readonly atlas: readonly string[]
-  /** OWASP Top 10 for LLM Applications 2025 ids, such as `LLM04`. */
+  /** MITRE ATLAS mitigation ids, such as `AML.M0003` (at least one). */
+  readonly atlasMitigations: readonly string[]
+  /** CWE ids, such as `CWE-1039` (may be empty). */
+  readonly cwe: readonly string[]
+  /** OWASP Top 10 for LLM Applications 2025 ids, such as `LLM04` (may be empty). */
   readonly llm: readonly string[]
 }
+
+/** Which catalogue a mappings field takes its ids from. */
+export type MappingField = keyof Mappings
+
+/** An entry of a catalogue: its name in the catalogue's own words and the page that describes it. */
+export interface CatalogueEntry {
+  readonly name: string
+  readonly url: string
+}
+
+/** A catalogue of entries by id. */
+export type Catalogue = Readonly<Record<string, CatalogueEntry>>
 
 /** A run of top-level nodes under one heading. */
 export interface Section {
@@ -74,6 +92,13 @@ export interface Scenario extends Section {
 /** A control in "How to Prevent": a list item opening with the control's name in bold. */
 export interface Control {
   readonly name: string
+  readonly position: Position | undefined
+}
+
+/** An item of "Checklist": a control a reviewer can verify, and what proves it. */
+export interface ChecklistItem {
+  readonly control: string
+  readonly evidence: string
   readonly position: Position | undefined
 }
 
@@ -135,6 +160,7 @@ export interface RiskDocument extends BaseDocument {
   readonly mappings: Mappings
   readonly sections: RiskSections
   readonly controls: readonly Control[]
+  readonly checklist: readonly ChecklistItem[]
   readonly scenarios: readonly Scenario[]
   readonly references: readonly Reference[]
 }
@@ -143,8 +169,10 @@ export interface RiskDocument extends BaseDocument {
 export interface RiskSections {
   readonly description: Section
   readonly howToPrevent: Section
+  readonly detectAndRespond: Section
   readonly riskFactors: Section
   readonly exampleAttackScenarios: Section
+  readonly checklist: Section
   readonly references: Section
 }
 

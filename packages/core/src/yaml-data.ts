@@ -120,9 +120,9 @@ function reportIssue(issue: z.core.$ZodIssue, doc: Document, data: unknown, orig
     report(origin.file, `Score \`${field}\` is ${show(value)}; a score is an integer from 1 to 5`, place, 'score-range', 'Use a whole number from 1 (very low) to 5 (very high); labels are derived from it')
     return
   }
-  if (path[0] === 'mappings' && path.length === 3) {
-    const catalogue = path[1] === 'atlas' ? 'MITRE ATLAS technique' : 'OWASP LLM Top 10 2025 entry'
-    report(origin.file, `Unknown ${catalogue} \`${show(value, false)}\` in \`${path.slice(0, 2).map(String).join('.')}\``, place, 'unknown-mapping', path[1] === 'atlas' ? 'Use a technique id listed in packages/core/src/catalogues.ts, or add the technique there' : 'Use an id from LLM01 to LLM10')
+  const ruled = ruledIssue(issue)
+  if (ruled) {
+    report(origin.file, issue.message, place, ruled.ruleId, ruled.hint)
     return
   }
   if (path.length === 1 && path[0] === 'id' && typeof value === 'string') {
@@ -130,6 +130,13 @@ function reportIssue(issue: z.core.$ZodIssue, doc: Document, data: unknown, orig
     return
   }
   report(origin.file, `Field \`${field}\` ${describe(issue, value)}`, place, 'invalid-field', 'Correct the value (fields are listed in content/README.md)')
+}
+
+/** A schema's own check that names its rule and hint (see `mappingList` in `schema.ts`). */
+function ruledIssue(issue: z.core.$ZodIssue): {ruleId: string; hint: string} | undefined {
+  if (issue.code !== 'custom') return undefined
+  const {ruleId, hint} = (issue.params ?? {}) as {ruleId?: unknown; hint?: unknown}
+  return typeof ruleId === 'string' && typeof hint === 'string' ? {ruleId, hint} : undefined
 }
 
 function describe(issue: z.core.$ZodIssue, value: unknown): string {
@@ -149,9 +156,8 @@ function article(type: string): string {
   return type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : `a ${type}`
 }
 
-function show(value: unknown, quoted = true): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)
-  return quoted && typeof value === 'string' ? `\`${text}\`` : text
+function show(value: unknown): string {
+  return typeof value === 'string' ? `\`${value}\`` : JSON.stringify(value) ?? String(value)
 }
 
 function valueAt(data: unknown, path: readonly PathKey[]): unknown {

@@ -34,21 +34,28 @@ describe('loadEdition on a valid edition', async () => {
       slug: 'input-manipulation-attack',
       formerly: [{title: 'Adversarial Attack', slug: 'adversarial-attack'}],
       scores: {exploitability: 5, exploitabilityApplication: 4, exploitabilityOperations: 3, detectability: 3, technicalImpact: 5},
-      mappings: {atlas: ['AML.T0043', 'AML.T0015'], llm: ['LLM01']}
+      mappings: {nist: ['NISTAML.022'], atlas: ['AML.T0043', 'AML.T0015'], atlasMitigations: ['AML.M0003'], cwe: ['CWE-1039'], llm: ['LLM01']}
     })
     expect(ml02?.formerly).toEqual([])
-    expect(ml02?.mappings.llm).toEqual([])
+    expect(ml02?.mappings).toEqual({nist: ['NISTAML.013'], atlas: ['AML.T0020'], atlasMitigations: ['AML.M0007'], cwe: [], llm: []})
   })
 
   it('splits the body into the fixed sections with stable anchors and positions', () => {
     const ml01 = edition.risks[0]!
-    expect(Object.values(ml01.sections).map((section) => section.id)).toEqual(['description', 'how-to-prevent', 'risk-factors', 'example-attack-scenarios', 'references'])
-    expect(ml01.sections.description.heading.position?.start.line).toBe(20)
+    expect(Object.values(ml01.sections).map((section) => section.id)).toEqual(['description', 'how-to-prevent', 'detect-and-respond', 'risk-factors', 'example-attack-scenarios', 'checklist', 'references'])
+    expect(ml01.sections.description.heading.position?.start.line).toBe(23)
     expect(ml01.scenarios.map((scenario) => [scenario.id, scenario.title])).toEqual([
       ['scenario-1', 'Perturbed images'],
       ['scenario-2', 'Crafted traffic']
     ])
     expect(ml01.controls.map((control) => control.name)).toEqual(['Adversarial training', 'Input validation'])
+    expect(ml01.checklist.map((item) => [item.control, item.evidence])).toEqual([
+      ['Inputs are validated.', 'A test rejects out-of-range inputs.'],
+      ['Training uses attacked inputs.', 'The training log names the attack.'],
+      ['Queries are rate-limited.', 'The gateway configuration sets a limit.'],
+      ['Alerts reach someone.', 'The on-call rota lists the alert.'],
+      ['Models are versioned.', "The registry lists each version's hash."]
+    ])
     expect([...ml01.anchors]).toContain('scenario-2')
   })
 
@@ -62,9 +69,9 @@ describe('loadEdition on a valid edition', async () => {
 
   it('collects internal links with their targets and positions', () => {
     expect(edition.risks[0]!.links.map((link) => [link.document, link.anchor, link.position?.start.line])).toEqual([
-      ['glossary', 'perturbation', 22],
-      ['ML02-data-poisoning-attack', 'description', 23],
-      ['ML01-input-manipulation-attack', 'example-attack-scenarios', 32]
+      ['glossary', 'perturbation', 25],
+      ['ML02-data-poisoning-attack', 'description', 26],
+      ['ML01-input-manipulation-attack', 'example-attack-scenarios', 41]
     ])
   })
 

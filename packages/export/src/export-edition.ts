@@ -34,8 +34,8 @@ export function exportEdition(localized: LocalizedEdition) {
       summary: risk.summary,
       scores: Object.fromEntries(scoreFactors.map((factor) => [factor, {score: risk.scores[factor], level: scoreLevel(risk.scores[factor])}])),
       mappings: {
-        atlas: risk.mappings.atlas.map((id) => ({id, name: atlasTechniques[id] ?? '', url: `https://atlas.mitre.org/techniques/${id}`})),
-        llm: risk.mappings.llm.map((id) => ({id, name: llmTop10[id] ?? ''}))
+        atlas: risk.mappings.atlas.map((id) => ({id, name: atlasTechniques[id]?.name ?? '', url: `https://atlas.mitre.org/techniques/${id}`})),
+        llm: risk.mappings.llm.map((id) => ({id, name: llmTop10[id]?.name ?? ''}))
       },
       scenarios: risk.scenarios.map((scenario) => ({id: scenario.id, title: scenario.title})),
       references: risk.references.map((reference) => ({title: reference.title, url: reference.url, note: reference.note}))

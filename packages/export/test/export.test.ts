@@ -34,7 +34,7 @@ describe('exportEdition', () => {
       slug: 'input-manipulation-attack',
       formerly: [{title: 'Adversarial Attack', slug: 'adversarial-attack'}],
       scores: {exploitability: {score: 5, level: 'very-high'}, detectability: {score: 3, level: 'moderate'}},
-      mappings: {atlas: [{id: 'AML.T0043', name: 'Craft Adversarial Data', url: 'https://atlas.mitre.org/techniques/AML.T0043'}, {id: 'AML.T0015', name: 'Evade ML Model'}], llm: [{id: 'LLM01', name: 'Prompt Injection'}]},
+      mappings: {atlas: [{id: 'AML.T0043', name: 'Craft Adversarial Data', url: 'https://atlas.mitre.org/techniques/AML.T0043'}, {id: 'AML.T0015', name: 'Evade AI Model'}], llm: [{id: 'LLM01', name: 'Prompt Injection'}]},
       scenarios: [{id: 'scenario-1', title: 'Perturbed images'}, {id: 'scenario-2', title: 'Crafted traffic'}]
     })
     expect(data.pages.map((page) => page.translation)).toEqual(edition.documents.map(() => 'source'))

@@ -78,7 +78,7 @@ describe.each([
       const text = await readFile(path, 'utf8')
       await writeFile(path, text.replace(/## Risk Factors\n\n[^\n]*\n\n/, ''))
     },
-    expected: ['es/editions/2023/ML01-input-manipulation-attack.md:33:1  error  Translated page has 4 sections; the English page has 5  translation-structure']
+    expected: ['es/editions/2023/ML01-input-manipulation-attack.md:47:1  error  Translated page has 6 sections; the English page has 7  translation-structure']
   },
   {
     name: 'a translated page claiming another id',
@@ -152,8 +152,8 @@ describe('loadLocales on a translation the English page has moved past', () => {
     const root = await makeLocales(async (locales) => {
       const path = join(locales, 'es', 'editions', '2023', 'ML01-input-manipulation-attack.md')
       const text = (await readFile(path, 'utf8')).replace(/^source: .*$/m, `source: ${source}`)
-      const references = text.indexOf('## References')
-      await writeFile(path, text.slice(0, text.lastIndexOf('\n### ', references)) + '\n\n' + text.slice(references))
+      const checklist = text.indexOf('## Checklist')
+      await writeFile(path, text.slice(0, text.lastIndexOf('\n### ', checklist)) + '\n\n' + text.slice(checklist))
       await writeFile(join(locales, 'es', 'editions', '2023', 'about.md'), `---\nsource: ${'ab'.repeat(32)}\ntitle: Acerca de\ndescription: Quiénes somos.\n---\n\nVea [el último escenario](ML01-input-manipulation-attack.md#${last}).\n`)
     })
     return {root, last}

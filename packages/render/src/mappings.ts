@@ -14,8 +14,8 @@ import {externalLink} from './external-link.js'
  */
 export function renderMappings(risk: RiskDocument, t: Translator['t'], id: string): Element {
   const external = t('site.externalLink')
-  const atlas = risk.mappings.atlas.map((technique) => h('li', externalLink(`https://atlas.mitre.org/techniques/${technique}`, [h('span.mapping-id', technique), ` ${atlasTechniques[technique] ?? ''}`], external)))
-  const llm = risk.mappings.llm.map((entry) => h('li', externalLink('https://genai.owasp.org/llm-top-10/', [h('span.mapping-id', `${entry}:2025`), ` ${llmTop10[entry] ?? ''}`], external)))
+  const atlas = risk.mappings.atlas.map((technique) => h('li', externalLink(`https://atlas.mitre.org/techniques/${technique}`, [h('span.mapping-id', technique), ` ${atlasTechniques[technique]?.name ?? ''}`], external)))
+  const llm = risk.mappings.llm.map((entry) => h('li', externalLink('https://genai.owasp.org/llm-top-10/', [h('span.mapping-id', `${entry}:2025`), ` ${llmTop10[entry]?.name ?? ''}`], external)))
   return h('section.section.section-mappings', {ariaLabelledBy: id}, [
     h('h2', {id}, t('risk.mappings.heading')),
     h('dl.mappings', [h('dt', t('risk.mappings.atlas')), h('dd', h('ul', atlas)), ...(llm.length > 0 ? [h('dt', t('risk.mappings.llm')), h('dd', h('ul', llm))] : [])])

@@ -64,10 +64,12 @@ describe('buildSite', () => {
       ['toc-title', 'On this page'],
       ['description', 'Description'],
       ['how-to-prevent', 'How to Prevent'],
+      ['detect-and-respond', 'Detect and Respond'],
       ['risk-factors', 'Risk Factors'],
       ['example-attack-scenarios', 'Example Attack Scenarios'],
       ['scenario-1', 'Scenario 1: Perturbed images'],
       ['scenario-2', 'Scenario 2: Crafted traffic'],
+      ['checklist', 'Checklist'],
       ['references', 'References'],
       ['mappings', 'Mappings']
     ])

@@ -74,11 +74,21 @@ describe.each(expectedRisks.map(([id]) => id))('risk %s', (id) => {
     expect(r.references.length).toBeGreaterThanOrEqual(3)
   })
 
-  it('maps to MITRE ATLAS and links glossary terms and other risks', () => {
+  it('maps to NIST AI 100-2, ATLAS mitigations (and techniques where ATLAS has one) and links glossary terms and other risks', () => {
     const r = risk(id)
-    expect(r.mappings.atlas.length).toBeGreaterThan(0)
+    expect(r.mappings.nist.length).toBeGreaterThan(0)
+    expect(r.mappings.atlasMitigations.length).toBeGreaterThan(0)
+    // ATLAS has no technique for altering a result after inference (ML09).
+    if (id !== 'ML09') expect(r.mappings.atlas.length).toBeGreaterThan(0)
     expect(r.links.filter((link) => link.document === 'glossary').length).toBeGreaterThanOrEqual(3)
     expect(r.links.some((link) => /^ML\d\d-/.test(link.document) && link.document !== r.name)).toBe(true)
+  })
+
+  it('has a checklist of 5 to 8 verifiable controls, each with its evidence', () => {
+    const r = risk(id)
+    expect(r.checklist.length).toBeGreaterThanOrEqual(5)
+    expect(r.checklist.length).toBeLessThanOrEqual(8)
+    for (const item of r.checklist) expect(item.evidence.length).toBeGreaterThan(20)
   })
 
   it('links each glossary term at most once', () => {

@@ -110,6 +110,7 @@ async function loadDocument(path: string, name: string, contentRoot: string): Pr
       mappings: data.mappings,
       sections: body.sections,
       controls: body.controls,
+      detectAndRespond: body.detectAndRespond,
       checklist: body.checklist,
       scenarios: body.scenarios,
       references: body.references

@@ -58,10 +58,13 @@ export function pageStates(localized: LocalizedEdition): ReadonlyMap<string, Pag
   return new Map(localized.pages.map((page) => [page.name, page.state]))
 }
 
+/** The data files of an edition in one language. */
+export type DataExportKind = 'json' | 'csv' | 'checklist' | 'mappings'
+
 /** Names of the files an edition is published as, in one language. */
 export const artifactNames = {
   /** The PDF, such as `2023-en.pdf`. */
   pdf: (edition: string, locale: string) => `${edition}-${locale}.pdf`,
-  /** The data exports, such as `2023-en.json` and `2023-en.csv`. */
-  data: (edition: string, locale: string, format: 'json' | 'csv') => `${edition}-${locale}.${format}`
+  /** The data exports: `2023-en.json`, `2023-en.csv` (risks), `2023-en-checklist.csv`, `2023-en-mappings.csv`. */
+  data: (edition: string, locale: string, kind: DataExportKind) => (kind === 'json' || kind === 'csv' ? `${edition}-${locale}.${kind}` : `${edition}-${locale}-${kind}.csv`)
 } as const

@@ -5,7 +5,7 @@ import type {VFile} from 'vfile'
 import {report} from './problem.js'
 import type {RiskFrontMatter} from './schema.js'
 import {hasText, splitSections, type RawSection} from './sections.js'
-import type {ChecklistItem, Control, Reference, RiskDocument, RiskSections, Scenario, Section} from './types.js'
+import type {ChecklistItem, Control, DetectAndRespond, Reference, Signal, RiskDocument, RiskSections, Scenario, Section} from './types.js'
 
 /** The fixed sections of a risk document: heading text, anchor and key. */
 export const riskSectionSpec = [
@@ -28,6 +28,7 @@ const sectionList = riskSectionSpec.map((spec) => `\`## ${spec.title}\``).join('
 export interface RiskBody {
   readonly sections: RiskSections | undefined
   readonly controls: Control[]
+  readonly detectAndRespond: DetectAndRespond
   readonly checklist: ChecklistItem[]
   readonly scenarios: Scenario[]
   readonly references: Reference[]
@@ -50,7 +51,7 @@ export function readRiskBody(tree: Root, file: VFile, english?: RiskDocument): R
   if (english && found.length !== riskSectionSpec.length) {
     // With a section missing or added, every later check would only repeat this one.
     matchSectionsByPosition(found, file, tree)
-    return {sections: undefined, controls: [], checklist: [], scenarios: [], references: [], referenceLinks: new Set(), anchors: new Set()}
+    return {sections: undefined, controls: [], detectAndRespond: {signals: [], steps: []}, checklist: [], scenarios: [], references: [], referenceLinks: new Set(), anchors: new Set()}
   }
   checkHeadings(tree, file, english ? found[scenariosIndex]?.heading : undefined)
   // A stray first-level heading is reported by checkHeadings already.
@@ -70,7 +71,7 @@ export function readRiskBody(tree: Root, file: VFile, english?: RiskDocument): R
       report(file, `Section \`## ${toString(present.heading)}\` is empty`, present.heading.position, 'section-empty', 'Write the section, or see content/README.md for what it holds')
     }
   }
-  if (detectAndRespond && hasText(detectAndRespond.children)) checkDetectAndRespond(detectAndRespond, file)
+  const detection = detectAndRespond && hasText(detectAndRespond.children) ? readDetectAndRespond(detectAndRespond, file, english?.detectAndRespond) : {signals: [], steps: []}
   const checklist = checklistSection ? readChecklist(checklistSection, file, english?.checklist.length) : []
   const scenarios = exampleAttackScenarios ? readScenarios(exampleAttackScenarios, file, english?.scenarios.length) : []
   const referenceLinks = new Set<Link>()
@@ -81,6 +82,7 @@ export function readRiskBody(tree: Root, file: VFile, english?: RiskDocument): R
   return {
     sections,
     controls: howToPrevent ? readControls(howToPrevent) : [],
+    detectAndRespond: detection,
     checklist,
     scenarios,
     references: referenceList,
@@ -159,17 +161,40 @@ function readScenarios(section: Section, file: VFile, englishCount?: number): Sc
 }
 
 /**
- * "Detect and Respond" holds the signals to watch (a bulleted list) and the
- * first response steps (a numbered list).
+ * "Detect and Respond" holds the signals to watch (a bulleted list, each item
+ * a bold signal name and where it is logged and how it alerts) and the first
+ * response steps (a numbered list).
  */
-function checkDetectAndRespond(section: Section, file: VFile): void {
+function readDetectAndRespond(section: Section, file: VFile, english?: DetectAndRespond): DetectAndRespond {
   const lists = section.children.filter((node): node is List => node.type === 'list')
+  const signals: Signal[] = []
+  const steps: string[] = []
+  for (const list of lists) {
+    for (const item of list.children) {
+      const paragraph = item.children[0]
+      if (list.ordered) {
+        steps.push(toString(item).trim())
+        continue
+      }
+      const strong = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined
+      const detail = paragraph?.type === 'paragraph' ? paragraph.children.slice(1).map((node: RootContent) => toString(node)).join('').trim() : ''
+      if (strong?.type !== 'strong' || detail === '') {
+        report(file, 'Signal is not a bold name followed by where it is logged and how it alerts', item.position, 'detect-respond-format', 'Write each signal as `- **Signal name.** What to watch, where it is logged, and what an alert looks like`')
+        continue
+      }
+      signals.push({name: toString(strong).replace(/[.:]\s*$/, '').trim(), detail, position: item.position})
+    }
+  }
   if (!lists.some((list) => !list.ordered)) {
     report(file, 'Section `## Detect and Respond` has no bulleted list of signals', section.heading.position, 'detect-respond-format', 'List the signals to watch as `- **Signal.** Where it is logged and what an alert looks like`')
   }
   if (!lists.some((list) => list.ordered)) {
     report(file, 'Section `## Detect and Respond` has no numbered list of response steps', section.heading.position, 'detect-respond-format', 'List the first response steps in order as `1. ...`')
   }
+  if (english && (signals.length !== english.signals.length || steps.length !== english.steps.length)) {
+    report(file, `Translated \`## Detect and Respond\` has ${signals.length} signals and ${steps.length} response steps; the English page has ${english.signals.length} and ${english.steps.length}`, section.heading.position, 'translation-structure', 'Translate every signal and every step, in the same order')
+  }
+  return {signals, steps}
 }
 
 /**

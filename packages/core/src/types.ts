@@ -95,6 +95,19 @@ export interface Control {
   readonly position: Position | undefined
 }
 
+/** A signal of "Detect and Respond": its name, and where it is logged and how it alerts. */
+export interface Signal {
+  readonly name: string
+  readonly detail: string
+  readonly position: Position | undefined
+}
+
+/** "Detect and Respond" as data: the signals to watch and the first response steps, in order. */
+export interface DetectAndRespond {
+  readonly signals: readonly Signal[]
+  readonly steps: readonly string[]
+}
+
 /** An item of "Checklist": a control a reviewer can verify, and what proves it. */
 export interface ChecklistItem {
   readonly control: string
@@ -160,6 +173,7 @@ export interface RiskDocument extends BaseDocument {
   readonly mappings: Mappings
   readonly sections: RiskSections
   readonly controls: readonly Control[]
+  readonly detectAndRespond: DetectAndRespond
   readonly checklist: readonly ChecklistItem[]
   readonly scenarios: readonly Scenario[]
   readonly references: readonly Reference[]

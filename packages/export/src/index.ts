@@ -1,2 +1,2 @@
-export {exportEdition, exportFormatVersion, toCsv, type EditionExport} from './export-edition.js'
-export {editionSchema} from './schema.js'
+export {checklistCsv, exportEdition, mappingsCsv, toCsv} from './export-edition.js'
+export {editionExportSchema, editionSchema, exportFormatVersion, type EditionExport} from './schema.js'

@@ -1,69 +1,69 @@
-import {scoreFactors} from '@mltop10/core'
-import {exportFormatVersion} from './export-edition.js'
+import {z} from 'zod'
+import {mappingCatalogues, scoreFactors, type MappingField} from '@mltop10/core'
 
-const text = {type: 'string', minLength: 1} as const
-const url = {type: 'string', pattern: '^https?://'} as const
-const level = {enum: ['very-low', 'low', 'moderate', 'high', 'very-high']} as const
+/** The version of the export format; bumped when fields change meaning (1.1.0: all mappings, detect and respond, checklist). */
+export const exportFormatVersion = '1.1.0'
 
-/** JSON Schema (draft 2020-12) of the edition export, published beside it. */
+const text = z.string().min(1)
+const url = z.string().regex(/^https?:\/\//)
+const level = z.enum(['very-low', 'low', 'moderate', 'high', 'very-high'])
+const entry = z.strictObject({id: text, name: text, url})
+const mappingFields = Object.keys(mappingCatalogues) as MappingField[]
+
+/** One risk of an edition export. */
+const riskSchema = z.strictObject({
+  id: z.string().regex(/^ML(0[1-9]|10)$/),
+  rank: z.int().min(1).max(10),
+  title: text,
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  formerly: z.array(z.strictObject({title: text, slug: text})),
+  summary: text,
+  scores: z.strictObject(Object.fromEntries(scoreFactors.map((factor) => [factor, z.strictObject({score: z.int().min(1).max(5), level})])) as Record<(typeof scoreFactors)[number], z.ZodObject<{score: z.ZodInt; level: typeof level}>>),
+  mappings: z.strictObject(Object.fromEntries(mappingFields.map((field) => [field, z.array(entry)])) as Record<MappingField, z.ZodArray<typeof entry>>),
+  detectAndRespond: z.strictObject({
+    signals: z.array(z.strictObject({name: text, detail: text})).min(1),
+    steps: z.array(text).min(1)
+  }),
+  checklist: z.array(z.strictObject({control: text, evidence: text})).min(5).max(8),
+  scenarios: z.array(z.strictObject({id: z.string().regex(/^scenario-\d+$/), title: text})).min(2),
+  references: z.array(z.strictObject({title: text, url, note: z.string()})).min(3)
+})
+
+/**
+ * The edition export as a zod schema: the one definition of the format. The
+ * JSON Schema published beside the exports is generated from it.
+ */
+export const editionExportSchema = z.strictObject({
+  $schema: z.string(),
+  format: z.literal(exportFormatVersion),
+  title: text,
+  edition: text,
+  version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/),
+  status: z.enum(['draft', 'final']),
+  released: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  license: z.strictObject({id: text, name: text, url}),
+  locale: text,
+  risks: z.array(riskSchema),
+  pages: z.array(
+    z.strictObject({
+      name: text,
+      kind: z.enum(['risk', 'glossary', 'page']),
+      title: text,
+      hash: z.string().regex(/^[0-9a-f]{64}$/),
+      translation: z.enum(['source', 'translated', 'outdated', 'missing'])
+    })
+  )
+})
+
+/** The exported data of one edition in one language. */
+export type EditionExport = z.infer<typeof editionExportSchema>
+
+/** Address the JSON Schema of this format version is published at. */
+export const schemaId = `https://owasp.org/www-project-machine-learning-security-top-10/schema/edition-${exportFormatVersion}.json`
+
+/** JSON Schema (draft 2020-12) of the edition export, generated from `editionExportSchema`. */
 export const editionSchema = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: `https://owasp.org/www-project-machine-learning-security-top-10/schema/edition-${exportFormatVersion}.json`,
-  title: 'OWASP Machine Learning Security Top 10 edition',
-  type: 'object',
-  additionalProperties: false,
-  required: ['format', 'title', 'edition', 'version', 'status', 'released', 'license', 'locale', 'risks', 'pages'],
-  properties: {
-    $schema: {type: 'string'},
-    format: {const: exportFormatVersion},
-    title: text,
-    edition: text,
-    version: {type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$'},
-    status: {enum: ['draft', 'final']},
-    released: {type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$'},
-    license: {type: 'object', additionalProperties: false, required: ['id', 'name', 'url'], properties: {id: text, name: text, url}},
-    locale: text,
-    risks: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'rank', 'title', 'slug', 'formerly', 'summary', 'scores', 'mappings', 'scenarios', 'references'],
-        properties: {
-          id: {type: 'string', pattern: '^ML(0[1-9]|10)$'},
-          rank: {type: 'integer', minimum: 1, maximum: 10},
-          title: text,
-          slug: {type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$'},
-          formerly: {type: 'array', items: {type: 'object', additionalProperties: false, required: ['title', 'slug'], properties: {title: text, slug: text}}},
-          summary: text,
-          scores: {
-            type: 'object',
-            additionalProperties: false,
-            required: [...scoreFactors],
-            properties: Object.fromEntries(scoreFactors.map((factor) => [factor, {type: 'object', additionalProperties: false, required: ['score', 'level'], properties: {score: {type: 'integer', minimum: 1, maximum: 5}, level}}]))
-          },
-          mappings: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['atlas', 'llm'],
-            properties: {
-              atlas: {type: 'array', items: {type: 'object', additionalProperties: false, required: ['id', 'name', 'url'], properties: {id: {type: 'string', pattern: '^AML\\.T\\d{4}(\\.\\d{3})?$'}, name: text, url}}},
-              llm: {type: 'array', items: {type: 'object', additionalProperties: false, required: ['id', 'name'], properties: {id: {type: 'string', pattern: '^LLM(0[1-9]|10)$'}, name: text}}}
-            }
-          },
-          scenarios: {type: 'array', minItems: 2, items: {type: 'object', additionalProperties: false, required: ['id', 'title'], properties: {id: {type: 'string', pattern: '^scenario-\\d+$'}, title: text}}},
-          references: {type: 'array', minItems: 3, items: {type: 'object', additionalProperties: false, required: ['title', 'url', 'note'], properties: {title: text, url, note: {type: 'string'}}}}
-        }
-      }
-    },
-    pages: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['name', 'kind', 'title', 'hash', 'translation'],
-        properties: {name: text, kind: {enum: ['risk', 'glossary', 'page']}, title: text, hash: {type: 'string', pattern: '^[0-9a-f]{64}$'}, translation: {enum: ['source', 'translated', 'outdated', 'missing']}}
-      }
-    }
-  }
-} as const
+  ...z.toJSONSchema(editionExportSchema, {target: 'draft-2020-12'}),
+  $id: schemaId,
+  title: 'OWASP Machine Learning Security Top 10 edition'
+}

@@ -80,10 +80,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
       [outputMarkerName, outputMarker('site')],
       ['data/edition.schema.json', exports.schema]
     ])
-    for (const {json, csv} of exports.files) {
-      data.set(`data/${json.name}`, json.text)
-      data.set(`data/${csv.name}`, csv.text)
-    }
+    for (const file of exports.files) data.set(`data/${file.name}`, file.text)
     const rendered = performance.now()
   const result = await buildSite({languages, outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, files: data, repository: site.repository})
   const done = performance.now()

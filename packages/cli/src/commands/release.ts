@@ -101,10 +101,9 @@ export async function releaseCommand(options: ReleaseOptions, io: CliIo): Promis
       }
       const exports = dataExports(languages)
       const data = new Map<string, string>([['data/edition.schema.json', exports.schema]])
-      for (const {json, csv} of exports.files) {
-        data.set(`data/${json.name}`, json.text)
-        files.set(json.name, json.text)
-        files.set(csv.name, csv.text)
+      for (const file of exports.files) {
+        data.set(`data/${file.name}`, file.text)
+        files.set(file.name, file.text)
       }
       files.set('edition.schema.json', exports.schema)
       const siteDir = join(staging, 'site')

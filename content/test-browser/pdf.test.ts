@@ -67,16 +67,26 @@ describe('the 2023 PDF', () => {
   it('has bookmarks for front matter, every document, each risk section and scenario', async () => {
     const outline = await pdf.getOutline()
     const titles = outline.map((item) => item.title)
-    expect(titles.slice(0, 4)).toEqual(['OWASP Machine Learning Security Top 10', 'Contents', 'Risk map', 'Introduction'])
+    expect(titles.slice(0, 5)).toEqual(['OWASP Machine Learning Security Top 10', 'Contents', 'Risk map', 'Mappings matrix', 'Introduction'])
     for (const risk of edition.risks) {
       const entry = outline.find((item) => item.title === `${risk.id}:2023 ${risk.title}`)
       expect(entry, risk.id).toBeDefined()
-      expect(entry!.items.map((item) => item.title)).toEqual(['Description', 'How to Prevent', 'Risk Factors', 'Example Attack Scenarios', 'References', 'Mappings'])
-      expect(entry!.items[3]!.items.map((item: {title: string}) => item.title)).toEqual(risk.scenarios.map((scenario) => `Scenario ${scenario.number}: ${scenario.title}`))
+      expect(entry!.items.map((item) => item.title)).toEqual(['Description', 'How to Prevent', 'Detect and Respond', 'Risk Factors', 'Example Attack Scenarios', 'Checklist', 'References', 'Mappings'])
+      expect(entry!.items[4]!.items.map((item: {title: string}) => item.title)).toEqual(risk.scenarios.map((scenario) => `Scenario ${scenario.number}: ${scenario.title}`))
       expect(await pageText(await destinationPage(entry!.dest))).toContain(`${risk.id}:2023 ${risk.title}`)
     }
     const backMatter = edition.documents.slice(edition.documents.indexOf(edition.glossary)).map((document) => document.title)
     expect(titles.slice(-backMatter.length)).toEqual(backMatter)
+  })
+
+  it('has the mappings matrix: every risk with its NIST AI 100-2, ATLAS, CWE and LLM Top 10 ids', async () => {
+    const outline = await pdf.getOutline()
+    const page = await destinationPage(outline.find((item) => item.title === 'Mappings matrix')!.dest)
+    const text = await pageText(page)
+    for (const risk of edition.risks) {
+      expect(text).toContain(risk.id)
+      for (const id of [...risk.mappings.nist, ...risk.mappings.atlasMitigations, ...risk.mappings.cwe]) expect(text, `${risk.id} ${id}`).toContain(id)
+    }
   })
 
   it('is tagged, declares its language and shows its title in the title bar', async () => {
@@ -160,9 +170,9 @@ describe('the 2023 PDF', () => {
 })
 
 describe.each([
-  {code: 'ja', font: /^[A-Z]{6}\+NotoSans(JP\w*|Mono)?-/, cover: '版'},
-  {code: 'ar', font: /^[A-Z]{6}\+NotoSans(Arabic|Mono)?-/, cover: 'الإصدار'}
-])('the $code PDF', ({code, font, cover}) => {
+  {code: 'ja', font: /^[A-Z]{6}\+NotoSans(JP\w*|Mono)?-/, cover: '版', matrix: 'マッピング一覧表'},
+  {code: 'ar', font: /^[A-Z]{6}\+NotoSans(Arabic|Mono)?-/, cover: 'الإصدار', matrix: 'مصفوفة الربط'}
+])('the $code PDF', ({code, font, cover, matrix}) => {
   it('is in its language, with translated labels and only embedded Noto fonts covering its script', async () => {
     const {loadLocales} = await import('@mltop10/i18n')
     const {locales} = await loadLocales(fileURLToPath(new URL('../../locales/', import.meta.url)), [edition])
@@ -177,6 +187,8 @@ describe.each([
     // poppler reads right-to-left text in logical order (pdf.js does not, for Arabic).
     const coverText = execFileSync('pdftotext', ['-f', '1', '-l', '1', path, '-'], {encoding: 'utf8'}).replace(/[\u202a-\u202e]/g, '')
     expect(coverText).toContain(cover)
+    // Compared without spaces: poppler splits some Arabic words where glyphs join.
+    expect(execFileSync('pdftotext', ['-f', '1', '-l', '8', path, '-'], {encoding: 'utf8'}).replace(/[\u202a-\u202e\s]/g, '')).toContain(matrix.replace(/\s/g, ''))
     const listing = execFileSync('pdffonts', [path], {encoding: 'utf8'}).trim().split('\n').slice(2)
     for (const line of listing) {
       expect(line, line).toMatch(font)

@@ -27,7 +27,7 @@ beforeAll(async () => {
   await buildSite({languages: [sourceLanguage([edition]), ...locales], outDir, baseUrl: 'https://example.org/'})
   server = await serveSite({dir: outDir, port: 0})
   chrome = await launchBrowser()
-  pagePaths = ['en/2023/', 'en/2023/search/?q=poisoning', ...edition.documents.map((document) => `en/2023/${document.name.toLowerCase()}/`), 'es/2023/', 'es/2023/ml02-data-poisoning-attack/', 'es/2023/contributing/', 'ja/2023/glossary/', 'ja/2023/ml07-transfer-learning-attack/', 'ar/2023/', 'ar/2023/ml01-input-manipulation-attack/', 'ar/2023/glossary/', 'en/2023/translations/', 'ar/2023/translations/']
+  pagePaths = ['en/2023/', 'en/2023/search/?q=poisoning', ...edition.documents.map((document) => `en/2023/${document.name.toLowerCase()}/`), 'es/2023/', 'es/2023/ml02-data-poisoning-attack/', 'es/2023/contributing/', 'ja/2023/glossary/', 'ja/2023/ml07-transfer-learning-attack/', 'ar/2023/', 'ar/2023/ml01-input-manipulation-attack/', 'ar/2023/glossary/', 'en/2023/translations/', 'ar/2023/translations/', 'en/2023/mappings/', 'ja/2023/mappings/', 'ar/2023/mappings/']
 })
 
 afterAll(async () => {

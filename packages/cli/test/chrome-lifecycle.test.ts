@@ -128,13 +128,15 @@ describe('Chrome lives and dies with the command', () => {
     expect(readdirSync(out).filter((name) => name !== '.mltop10-output')).toEqual(['2023-en.pdf'])
   }, 120_000)
 
-  it('holds --pdf-timeout when Chrome is frozen (SIGSTOP): exit 3 within the limit and 5 s', async () => {
+  it('holds --pdf-timeout when Chrome is frozen (SIGSTOP): exit 3 with the limit named, instead of waiting for Chrome', async () => {
     const {tmp, cli} = await run(['--only-locale', 'en', '--pdf-timeout', '5'])
     await rendering(cli, tmp)
     const stopped = performance.now()
     for (const {pid} of processesMentioning(chromeMark(tmp))) process.kill(pid, 'SIGSTOP')
     expect(await cli.exit).toEqual({code: 3, signal: null})
-    expect(performance.now() - stopped).toBeLessThan(10_000)
+    // A frozen Chrome never answers: only the command's own limit ends this. The bound is
+    // generous (a loaded machine runs the 5 s timer late) and far below the test's 120 s.
+    expect(performance.now() - stopped).toBeLessThan(60_000)
     expect(cli.stderr()).toMatch(/^error: Chrome did not finish the PDF 2023-en within 5 s\n {2}hint: [^\n]+\n$/)
     expect(processesMentioning(chromeMark(tmp))).toEqual([])
     expect(profiles(tmp)).toEqual([])
@@ -144,7 +146,7 @@ describe('Chrome lives and dies with the command', () => {
     const {tmp, cli} = await run(['--only-locale', 'en', '--chrome', '/bin/false'])
     const started = performance.now()
     expect(await cli.exit).toEqual({code: 3, signal: null})
-    expect(performance.now() - started).toBeLessThan(30_000)
+    expect(performance.now() - started).toBeLessThan(60_000)
     expect(cli.stderr()).toBe('error: Chrome at /bin/false failed to start: it exited (1) before it was ready\n  hint: Check that it runs: `chromium --headless --no-sandbox --dump-dom about:blank`; set CHROME_PATH to another browser if not\n')
     expect(profiles(tmp)).toEqual([])
   }, 120_000)

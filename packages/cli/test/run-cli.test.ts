@@ -65,7 +65,7 @@ describe('mltop10 build', () => {
   it('builds the site without PDFs when asked, and says what it wrote', async () => {
     const {code, stdout} = await run(['build', '--no-pdf', '--out', 'out/site'])
     expect(code).toBe(0)
-    expect(stdout).toMatch(/^edition 2023: 6 documents, 2 risks, 2 glossary terms, 0 problems\nsite: 13 pages, \d+ files, \d+ KiB in out\/site \(load \d+ ms, render \d+ ms\)\nbuild: done in \d+ ms\n$/)
+    expect(stdout).toMatch(/^edition 2023: 6 documents, 2 risks, 2 glossary terms, 0 problems\nsite: 14 pages, \d+ files, \d+ KiB in out\/site \(load \d+ ms, render \d+ ms\)\nbuild: done in \d+ ms\n$/)
     expect(existsSync(join(root, 'out', 'site', 'en', '2023', 'index.html'))).toBe(true)
     const data = JSON.parse(await readFile(join(root, 'out', 'site', 'data', '2023-en.json'), 'utf8'))
     expect(data.risks.map((risk: {id: string}) => risk.id)).toEqual(['ML01', 'ML02'])

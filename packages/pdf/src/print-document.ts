@@ -4,7 +4,7 @@ import {toHtml} from 'hast-util-to-html'
 import {toString} from 'hast-util-to-string'
 import {licenses, pageStates, type EditionDocument, type LocalizedEdition} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
-import {renderDocumentBody, renderMappings, renderRiskMap} from '@mltop10/render'
+import {renderDocumentBody, renderMappingMatrix, renderMappings, renderRiskMap} from '@mltop10/render'
 import {fontFaces, fontStack, printCss} from './fonts.js'
 
 /** Id of a document in the print document; section anchors are `<id>--<anchor>`. */
@@ -69,6 +69,7 @@ export function renderPrintDocument(options: PrintDocumentOptions): string {
     h('h1', t('riskMap.title')),
     renderRiskMap(edition.risks, {t, href: (risk) => href(risk.name, undefined), idPrefix: 'print-', openTable: true})
   ])
+  const matrix = h('section.matrix-page', [h('h1#matrix', t('matrix.title')), h('p', t('matrix.lead')), renderMappingMatrix(edition.risks, {t, href: (risk) => href(risk.name, undefined)})])
 
   const documents = edition.documents.map((document): ElementContent => {
     const body = renderDocumentBody(document, {t, href, idPrefix: `${printId(document.name)}--`, releases: edition.releases})
@@ -82,12 +83,12 @@ export function renderPrintDocument(options: PrintDocumentOptions): string {
         : [h('h1', document.title)]
     const state = states.get(document.name)
     const notice = state === 'missing' ? [h('p.locale-notice', t('locale.fallback', {language: localized.locale.nativeName}))] : state === 'outdated' ? [h('p.locale-notice', t('locale.outdated'))] : []
-    const content = [...header, ...(body.children as ElementContent[]), ...(document.kind === 'risk' ? [renderMappings(document, t, printId(document.name, 'mappings'))] : [])]
+    const content = [...header, ...(body.children as ElementContent[]), ...(document.kind === 'risk' ? [renderMappings(document, t, printId(document.name, 'mappings'), '#matrix')] : [])]
     // A page shown in English is marked as English, for screen readers and hyphenation.
     return h(`section.document.document-${document.kind}`, {id: printId(document.name)}, state === 'missing' && translator.locale !== 'en' ? [...notice, h('div', {lang: 'en', dir: 'ltr'}, content)] : [...notice, ...content])
   })
 
-  const body = h('body', [cover, toc, riskMap, ...documents])
+  const body = h('body', [cover, toc, riskMap, matrix, ...documents])
   const tree: Root = {
     type: 'root',
     children: [

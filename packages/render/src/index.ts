@@ -1,7 +1,7 @@
 export type {BodyContext} from './body-context.js'
 export {renderDocumentBody} from './document-body.js'
 export {externalLink} from './external-link.js'
-export {renderMappings} from './mappings.js'
+export {renderMappingMatrix, renderMappings, type MappingMatrixOptions} from './mappings.js'
 export {describeChange} from './release-notes.js'
 export {renderRiskMap, type RiskMapOptions} from './risk-map.js'
 export {renderScore} from './score-table.js'

@@ -11,7 +11,7 @@ import {renderDocumentPage} from './render/document-page.js'
 import {renderHomePage} from './render/home-page.js'
 import {alternates, navDocuments, renderLayout, type PageSpec} from './render/layout.js'
 import {scriptFontAssets} from './script-fonts.js'
-import {renderContentsPage, renderNotFoundPage, renderRedirectPage, renderSearchPage} from './render/utility-pages.js'
+import {renderContentsPage, renderMappingsPage, renderNotFoundPage, renderRedirectPage, renderSearchPage} from './render/utility-pages.js'
 import {createRoutes, fileOf} from './routes.js'
 import {buildSearchIndex, type SearchEntry} from './search-index.js'
 import {writeFolderAtomically} from '@mltop10/output'
@@ -98,6 +98,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
       entries.push(...search)
     }
     emit(renderSearchPage(context), context)
+    const matrixCsv = `data/${artifactNames.data(edition.manifest.edition, t.locale, 'mappings')}`
+    emit(renderMappingsPage(context, files.has(matrixCsv) ? matrixCsv : undefined), context)
     if (navDocuments(edition, undefined).length < edition.documents.length) emit(renderContentsPage(context), context)
     if (locales.length > 1) {
       const statuses = locales.map((other) => ({

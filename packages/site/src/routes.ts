@@ -18,6 +18,8 @@ export interface Routes {
   readonly searchIndex: string
   /** The list of every page, published when the navigation cannot show them all. */
   readonly contents: string
+  /** The mappings matrix: every risk against every catalogue. */
+  readonly mappings: string
 }
 
 /**
@@ -38,7 +40,8 @@ export function createRoutes(locale: string, edition: string): Routes {
     home: root,
     search: `${root}search/`,
     searchIndex: `${root}search-index.json`,
-    contents: `${root}contents/`
+    contents: `${root}contents/`,
+    mappings: `${root}mappings/`
   }
 }
 

@@ -43,6 +43,7 @@ describe('buildSite', () => {
       'en/2023/glossary/index.html',
       'en/2023/index.html',
       'en/2023/introduction/index.html',
+      'en/2023/mappings/index.html',
       'en/2023/ml01-adversarial-attack/index.html',
       'en/2023/ml01-input-manipulation-attack/index.html',
       'en/2023/ml02-data-poisoning-attack/index.html',
@@ -83,8 +84,33 @@ describe('buildSite', () => {
       ['Detectability', '3', 'moderate'],
       ['Technical impact', '5', 'very high']
     ])
-    const mappings = select(tree, (node) => node.tagName === 'a' && String(node.properties['href']).startsWith('https://atlas.mitre.org/'))
-    expect(mappings.map((link) => link.properties['href'])).toEqual(['https://atlas.mitre.org/techniques/AML.T0043', 'https://atlas.mitre.org/techniques/AML.T0015'])
+    const section = select(tree, (node) => node.tagName === 'section' && String(node.properties['className']).includes('section-mappings'))[0]!
+    const links = select(section, (node) => node.tagName === 'a').map((link) => String(link.properties['href']))
+    expect(links).toEqual([
+      'https://doi.org/10.6028/NIST.AI.100-2e2025',
+      'https://atlas.mitre.org/techniques/AML.T0043',
+      'https://atlas.mitre.org/techniques/AML.T0015',
+      'https://atlas.mitre.org/mitigations/AML.M0003',
+      'https://cwe.mitre.org/data/definitions/1039.html',
+      'https://genai.owasp.org/llm-top-10/',
+      '../mappings/'
+    ])
+    expect(select(section, (node) => node.tagName === 'dt').map((node) => toString(node))).toEqual(['NIST AI 100-2 E2025 attacks', 'MITRE ATLAS techniques', 'MITRE ATLAS mitigations', 'CWE weaknesses', 'OWASP Top 10 for LLM Applications 2025'])
+  })
+
+  it('publishes the mappings matrix: a row per risk, a column per catalogue, every cell linked', async () => {
+    const tree = await page('en/2023/mappings/index.html')
+    const table = select(tree, (node) => node.tagName === 'table')[0]!
+    const header = select(table, (node) => node.tagName === 'th' && node.properties['scope'] === 'col').map((node) => toString(node))
+    expect(header).toEqual(['Risk', 'NIST AI 100-2 E2025 attacks', 'MITRE ATLAS techniques', 'MITRE ATLAS mitigations', 'CWE weaknesses', 'OWASP Top 10 for LLM Applications 2025'])
+    const rows = select(table, (node) => node.tagName === 'tr').slice(1)
+    expect(rows).toHaveLength(edition.risks.length)
+    for (const row of rows) {
+      const cells = select(row, (node) => node.tagName === 'td')
+      expect(cells).toHaveLength(5)
+      for (const cell of cells) expect(select(cell, (node) => node.tagName === 'a').length > 0 || toString(cell) === 'none').toBe(true)
+    }
+    expect(select(rows[0]!, (node) => node.tagName === 'a')[0]!.properties['href']).toBe('../ml01-input-manipulation-attack/')
   })
 
   it('rewrites links between documents to page URLs and marks glossary terms, cross-references and external links', async () => {

@@ -53,7 +53,7 @@ export function renderDocumentPage(document: EditionDocument, context: RenderCon
       ...(document.kind === 'risk' ? [renderToc(document, context)] : []),
       ...(index ? [index] : []),
       ...(body.children as ElementContent[]),
-      ...(document.kind === 'risk' ? [renderMappings(document, t, 'mappings')] : [])
+      ...(document.kind === 'risk' ? [renderMappings(document, t, 'mappings', relativeUrl(folder, context.routes.mappings))] : [])
     ]),
     ...(context.repository ? [renderPageActions(document, context, folder)] : []),
     renderPager(document, context, folder)

@@ -34,7 +34,8 @@ export function renderHomePage(context: RenderContext): PageSpec {
     h('p', h('a', {href: relativeUrl(folder, routes.page(edition.introduction.name))}, t('home.readIntroduction'))),
     ...(context.pdf ? [h('p', renderDownloadLink(context, relativeUrl(folder, context.pdf.path)))] : []),
     renderRiskMap(edition.risks, {t, href: (risk) => relativeUrl(folder, routes.page(risk.name))}),
-    h('section', {ariaLabelledBy: 'risks'}, [h('h2#risks', t('home.title')), h('ol.risk-list', edition.risks.map(card))])
+    h('section', {ariaLabelledBy: 'risks'}, [h('h2#risks', t('home.title')), h('ol.risk-list', edition.risks.map(card))]),
+    h('p', h('a', {href: relativeUrl(folder, routes.mappings)}, t('matrix.home')))
   ]
   return {folder, title: edition.manifest.title, description: t('home.lead'), main, current: '', ogType: 'website'}
 }

@@ -1,4 +1,5 @@
 import {h} from 'hastscript'
+import {renderMappingMatrix} from '@mltop10/render'
 import type {RenderContext} from '../context.js'
 import {relativeUrl} from '../routes.js'
 import {contentsPage, type PageSpec} from './layout.js'
@@ -29,6 +30,29 @@ export function renderSearchPage(context: RenderContext): PageSpec {
         ...plurals,
         dataNoResults: t('search.noResults', {query: '{{query}}'})
       })
+    ]
+  }
+}
+
+/**
+ * The mappings matrix of an edition: every risk against NIST AI 100-2, MITRE
+ * ATLAS techniques and mitigations, CWE and the LLM Top 10, with the same data
+ * as CSV beside it.
+ *
+ * @param context Render context.
+ * @param csv Site path of the matrix as CSV, when it is published.
+ */
+export function renderMappingsPage(context: RenderContext, csv: string | undefined): PageSpec {
+  const {t, routes, edition} = context
+  const folder = routes.mappings
+  return {
+    folder,
+    title: t('matrix.title'),
+    description: t('matrix.lead'),
+    main: [
+      h('header.page-header', [h('h1', t('matrix.title')), h('p.lead', t('matrix.lead'))]),
+      ...(csv ? [h('p', h('a', {href: relativeUrl(folder, csv), download: ''}, t('matrix.download')))] : []),
+      h('div.table-scroll', {tabIndex: 0, role: 'region', ariaLabel: t('matrix.caption')}, renderMappingMatrix(edition.risks, {t, href: (risk) => relativeUrl(folder, routes.page(risk.name))}))
     ]
   }
 }

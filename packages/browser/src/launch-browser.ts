@@ -105,6 +105,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   running.add(chrome)
   const stderr = collectTail(child)
   const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable)
+  void exited.then(() => transport.chromeExited())
   try {
     const puppeteer = (await import('puppeteer-core')).default
     const connecting = puppeteer.connect({transport, protocolTimeout: timeout, defaultViewport: null})

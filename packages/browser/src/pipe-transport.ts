@@ -49,6 +49,16 @@ export class PipeTransport implements ConnectionTransport {
     this.#toChrome.end()
   }
 
+  /**
+   * Chrome's own process has exited. Its helper processes (zygote, renderers)
+   * may still hold the pipe open for a while, so no end-of-file comes: the
+   * connection is closed now instead, and every call waiting on Chrome fails at
+   * once rather than at the protocol timeout.
+   */
+  chromeExited(): void {
+    if (!this.#ended) this.#end()
+  }
+
   #receive(chunk: Buffer): void {
     let end = chunk.indexOf(0)
     if (end === -1) {

@@ -12,7 +12,7 @@ import {renderHomePage} from './render/home-page.js'
 import {alternates, navDocuments, renderLayout, type PageSpec} from './render/layout.js'
 import {scriptFontAssets} from './script-fonts.js'
 import {renderContentsPage, renderNotFoundPage, renderRedirectPage, renderSearchPage} from './render/utility-pages.js'
-import {createRoutes, fileOf} from './routes.js'
+import {createRoutes, fileOf, latestRoot, localeRoot} from './routes.js'
 import {buildSearchIndex, type SearchEntry} from './search-index.js'
 import {writeFolderAtomically} from '@mltop10/output'
 
@@ -115,9 +115,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     localeLatest = context
     }
     if (!localeLatest) throw new MlTop10Error('No edition to build', 'Pass at least one edition to buildSite')
-    emit(renderRedirectPage(`${t.locale.toLowerCase()}/`, localeLatest.routes.home, localeLatest.edition.manifest.title, localeLatest), localeLatest)
+    emit(renderRedirectPage(localeRoot(t.locale), localeLatest.routes.home, localeLatest.edition.manifest.title, localeLatest), localeLatest)
     // A stable address for whichever edition is the latest.
-    emit(renderRedirectPage(`${t.locale.toLowerCase()}/latest/`, localeLatest.routes.home, localeLatest.edition.manifest.title, localeLatest), localeLatest)
+    emit(renderRedirectPage(latestRoot(t.locale), localeLatest.routes.home, localeLatest.edition.manifest.title, localeLatest), localeLatest)
     latest ??= localeLatest
   }
   if (!latest) throw new MlTop10Error('No edition to build', 'Pass at least one edition to buildSite')

@@ -3,6 +3,7 @@ import type {Node} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {report} from './problem.js'
+import {riskSectionSpec} from './risk-document.js'
 import type {InternalLink} from './types.js'
 
 const schemePattern = /^[a-z][a-z\d+.-]*:/i
@@ -58,6 +59,8 @@ export function collectLinks(tree: Root, name: string, file: VFile, ignore: Read
   return links
 }
 
+const riskAnchorsHint = `Risk anchors are ${riskSectionSpec.map((spec) => `#${spec.id}`).join(', ')} and #scenario-N`
+
 /** What a link may target: a document's kind and, when its body could be read, its anchors. */
 export interface LinkTarget {
   readonly name: string
@@ -84,7 +87,7 @@ export function checkLinks(links: readonly InternalLink[], file: VFile, targets:
     if (target.kind === 'glossary') {
       report(file, `Unknown glossary term \`${link.anchor}\` in link \`${link.url}\``, link.position, 'unknown-glossary-term', 'Link to a term defined in glossary.md (the anchor is the slug of its heading), or add the term there')
     } else {
-      report(file, `Link \`${link.url}\` points to a missing anchor \`#${link.anchor}\` in \`${target.name}.md\``, link.position, 'missing-anchor', target.kind === 'risk' ? 'Risk anchors are #description, #how-to-prevent, #risk-factors, #example-attack-scenarios, #references and #scenario-N' : 'Use the slug of a heading of that document')
+      report(file, `Link \`${link.url}\` points to a missing anchor \`#${link.anchor}\` in \`${target.name}.md\``, link.position, 'missing-anchor', target.kind === 'risk' ? riskAnchorsHint : 'Use the slug of a heading of that document')
     }
   }
 }

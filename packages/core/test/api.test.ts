@@ -28,6 +28,7 @@ describe('public API', () => {
       'nistAmlAttacks',
       'normalizeSource',
       'pageStates',
+      'parseDocumentLink',
       'recordRelease',
       'releaseTexts',
       'releasesFile',

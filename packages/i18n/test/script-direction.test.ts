@@ -1,0 +1,19 @@
+import {describe, expect, it} from 'vitest'
+import {scriptDirection} from '../src/index.js'
+
+describe('scriptDirection', () => {
+  it.each([
+    ['ar', 'rtl'],
+    ['he', 'rtl'],
+    ['fa', 'rtl'],
+    ['ur', 'rtl'],
+    ['dv', 'rtl'],
+    ['uz-Arab', 'rtl'],
+    ['es', 'ltr'],
+    ['ja', 'ltr'],
+    ['zh-Hant', 'ltr'],
+    ['ku', 'ltr']
+  ])('gives %s the direction %s', (code, direction) => {
+    expect(scriptDirection(code)).toBe(direction)
+  })
+})

@@ -31,13 +31,22 @@ const sourceLocale = 'en'
 const rightToLeftScripts = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg'])
 
 /**
- * The direction of a language's script, from its code (`ar` -> `rtl`, also
- * when the code leaves the script implicit).
+ * The script a language is written in, as an ISO 15924 code, also when the code
+ * leaves it implicit: `ja` -> `Jpan`, `ar` -> `Arab`, `uz-Arab` -> `Arab`.
+ *
+ * @param code A valid BCP 47 code.
+ */
+export function scriptOf(code: string): string {
+  return new Intl.Locale(code).maximize().script ?? 'Latn'
+}
+
+/**
+ * The direction of a language's script, from its code (`ar` -> `rtl`).
  *
  * @param code A valid BCP 47 code.
  */
 export function scriptDirection(code: string): 'ltr' | 'rtl' {
-  return rightToLeftScripts.has(new Intl.Locale(code).maximize().script ?? '') ? 'rtl' : 'ltr'
+  return rightToLeftScripts.has(scriptOf(code)) ? 'rtl' : 'ltr'
 }
 
 /**

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {scriptDirection} from '../src/index.js'
+import {scriptDirection, scriptOf} from '../src/index.js'
 
 describe('scriptDirection', () => {
   it.each([
@@ -15,5 +15,17 @@ describe('scriptDirection', () => {
     ['ku', 'ltr']
   ])('gives %s the direction %s', (code, direction) => {
     expect(scriptDirection(code)).toBe(direction)
+  })
+})
+
+describe('scriptOf', () => {
+  it.each([
+    ['en', 'Latn'],
+    ['ja', 'Jpan'],
+    ['ar', 'Arab'],
+    ['zh-Hant', 'Hant'],
+    ['sr-Latn', 'Latn']
+  ])('gives %s the script %s', (code, script) => {
+    expect(scriptOf(code)).toBe(script)
   })
 })

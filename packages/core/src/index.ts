@@ -1,3 +1,4 @@
+export {assembleEdition} from './assemble-edition.js'
 export {atlasMitigations, atlasTechniques} from './catalogues/atlas.js'
 export {cweWeaknesses} from './catalogues/cwe.js'
 export {licenses} from './catalogues/licenses.js'

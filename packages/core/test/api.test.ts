@@ -6,6 +6,7 @@ describe('public API', () => {
     expect(Object.keys(core).sort()).toEqual([
       'MlTop10Error',
       'artifactNames',
+      'assembleEdition',
       'atlasMitigations',
       'atlasTechniques',
       'changelogPage',

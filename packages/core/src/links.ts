@@ -3,10 +3,29 @@ import type {Node} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {report} from './problem.js'
-import type {InternalLink} from './types.js'
+import {riskSectionSpec} from './risk-document.js'
+import type {DocumentLink, InternalLink} from './types.js'
 
 const schemePattern = /^[a-z][a-z\d+.-]*:/i
+const documentLinkPattern = /^(?:\.\/)?([A-Za-z\d][\w-]*)\.md(?:#(.*))?$/s
 const allowedSchemes = new Set(['http:', 'https:', 'mailto:'])
+
+/**
+ * Reads a link between documents: a document's file name, optionally after
+ * `./`, and an optional anchor (`ML02-data-poisoning-attack.md`,
+ * `./glossary.md#overfitting`). The one grammar of such links, for the checks
+ * here and for the renderers that turn them into hrefs.
+ *
+ * @param url The link's URL as written (or as an href).
+ * @returns The document's name and the decoded anchor (`undefined` when empty
+ *   or absent), or `undefined` when the URL is not a link between documents.
+ */
+export function parseDocumentLink(url: string): DocumentLink | undefined {
+  const match = documentLinkPattern.exec(url)
+  if (!match) return undefined
+  const anchor = match[2] ? decodeURIComponent(match[2]) : undefined
+  return {document: match[1]!, anchor}
+}
 
 /**
  * Collects the links of a document to documents of its edition, and reports
@@ -41,22 +60,22 @@ export function collectLinks(tree: Root, name: string, file: VFile, ignore: Read
       if (!allowedSchemes.has(scheme)) report(file, `Link \`${url}\` uses the unsafe scheme \`${scheme}\``, place, 'link-url', 'Use an `https://` URL')
       return
     }
-    const hashIndex = url.indexOf('#')
-    const target = hashIndex === -1 ? url : url.slice(0, hashIndex)
-    const anchor = hashIndex === -1 ? undefined : decodeURIComponent(url.slice(hashIndex + 1))
-    if (target === '') {
-      links.push({document: name, anchor, url, position: place})
+    if (url === '' || url.startsWith('#')) {
+      // The document itself, or an anchor in it.
+      links.push({document: name, anchor: url === '' ? undefined : decodeURIComponent(url.slice(1)), url, position: place})
       return
     }
-    const match = /^(?:\.\/)?([A-Za-z\d][\w-]*)\.md$/.exec(target)
-    if (!match) {
+    const link = parseDocumentLink(url)
+    if (!link) {
       report(file, `Link \`${url}\` does not point to a document of this edition`, place, 'link-target', 'Link to another document by its file name, such as `ML02-data-poisoning-attack.md` or `glossary.md#overfitting`, or use an absolute `https://` URL')
       return
     }
-    links.push({document: match[1]!, anchor: anchor === '' ? undefined : anchor, url, position: place})
+    links.push({...link, url, position: place})
   })
   return links
 }
+
+const riskAnchorsHint = `Risk anchors are ${riskSectionSpec.map((spec) => `#${spec.id}`).join(', ')} and #scenario-N`
 
 /** What a link may target: a document's kind and, when its body could be read, its anchors. */
 export interface LinkTarget {
@@ -84,7 +103,7 @@ export function checkLinks(links: readonly InternalLink[], file: VFile, targets:
     if (target.kind === 'glossary') {
       report(file, `Unknown glossary term \`${link.anchor}\` in link \`${link.url}\``, link.position, 'unknown-glossary-term', 'Link to a term defined in glossary.md (the anchor is the slug of its heading), or add the term there')
     } else {
-      report(file, `Link \`${link.url}\` points to a missing anchor \`#${link.anchor}\` in \`${target.name}.md\``, link.position, 'missing-anchor', target.kind === 'risk' ? 'Risk anchors are #description, #how-to-prevent, #risk-factors, #example-attack-scenarios, #references and #scenario-N' : 'Use the slug of a heading of that document')
+      report(file, `Link \`${link.url}\` points to a missing anchor \`#${link.anchor}\` in \`${target.name}.md\``, link.position, 'missing-anchor', target.kind === 'risk' ? riskAnchorsHint : 'Use the slug of a heading of that document')
     }
   }
 }

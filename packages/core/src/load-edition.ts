@@ -3,6 +3,7 @@ import {readdir} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
+import {assembleEdition} from './assemble-edition.js'
 import {MlTop10Error} from './errors.js'
 import {readGlossaryBody} from './glossary-document.js'
 import {checkLinks, collectLinks} from './links.js'
@@ -13,7 +14,7 @@ import {checkRiskName, readRiskBody} from './risk-document.js'
 import {loadReleases} from './releases.js'
 import {manifestSchema, pageFrontMatterSchema, riskFrontMatterSchema, type ManifestData} from './schema.js'
 import {readSource} from './source.js'
-import type {Edition, EditionDocument, GlossaryDocument, InternalLink, LoadResult, PageDocument, RiskDocument, Scores} from './types.js'
+import type {EditionDocument, GlossaryDocument, InternalLink, LoadResult, PageDocument, RiskDocument, Scores} from './types.js'
 import {parseYamlData} from './yaml-data.js'
 
 /** Documents every edition must have, besides its risks. */
@@ -68,7 +69,8 @@ export async function loadEdition(dir: string): Promise<LoadResult> {
   const releases = await loadReleases(root, manifest)
   const files = [manifestSource.file, ...(releases.file ? [releases.file] : []), ...loaded.map((item) => item.file)]
   const errorCount = countErrors(files)
-  const edition = errorCount === 0 && manifest ? assemble(root, manifest, byName, releases.releases) : undefined
+  // Without errors, every listed document loaded.
+  const edition = errorCount === 0 && manifest ? assembleEdition({dir: root, manifest, releases: releases.releases}, manifest.documents.map((name) => byName.get(name)!.document!)) : undefined
   return {edition, files, errorCount}
 }
 
@@ -170,22 +172,5 @@ function checkIdentities(loaded: readonly Loaded[]): void {
       if (owner && owner !== document.name) report(file, `Slug \`${claim.slug}\` is already used by \`${owner}.md\``, locate(claim.path), 'duplicate-slug', 'Each current and former slug must lead to one risk only')
       else slugs.set(claim.slug, document.name)
     }
-  }
-}
-
-function assemble(dir: string, manifest: ManifestData, loaded: ReadonlyMap<string, Loaded>, releases: Edition['releases']): Edition {
-  const byName = new Map([...loaded].map(([name, item]) => [name, item.document!]))
-  const documents = manifest.documents.map((name) => byName.get(name)!)
-  const page = (name: string) => byName.get(name) as PageDocument
-  return {
-    dir,
-    manifest,
-    documents,
-    risks: documents.filter((document): document is RiskDocument => document.kind === 'risk').sort((a, b) => a.rank - b.rank),
-    glossary: byName.get('glossary') as GlossaryDocument,
-    introduction: page('introduction'),
-    about: page('about'),
-    relatedResources: page('related-resources'),
-    releases
   }
 }

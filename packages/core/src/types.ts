@@ -124,12 +124,17 @@ export interface Reference {
   readonly position: Position | undefined
 }
 
-/** A link from one document to a document of the same edition, or to an anchor in it. */
-export interface InternalLink {
+/** Where a link between documents (`glossary.md#overfitting`) points: a document of the edition and an optional anchor in it. */
+export interface DocumentLink {
   /** Target document name (file name without `.md`). */
   readonly document: string
   /** Target anchor without `#`, or `undefined` for the document itself. */
   readonly anchor: string | undefined
+}
+
+/** A link from one document to a document of the same edition, or to an anchor in it. */
+export interface InternalLink extends DocumentLink {
+  /** The link as written. */
   readonly url: string
   readonly position: Position | undefined
 }

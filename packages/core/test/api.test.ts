@@ -6,6 +6,7 @@ describe('public API', () => {
     expect(Object.keys(core).sort()).toEqual([
       'MlTop10Error',
       'artifactNames',
+      'assembleEdition',
       'atlasMitigations',
       'atlasTechniques',
       'changelogPage',
@@ -28,6 +29,7 @@ describe('public API', () => {
       'nistAmlAttacks',
       'normalizeSource',
       'pageStates',
+      'parseDocumentLink',
       'recordRelease',
       'releaseTexts',
       'releasesFile',

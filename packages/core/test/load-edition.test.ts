@@ -1,7 +1,7 @@
 import {rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {formatReport, loadEdition, MlTop10Error} from '../src/index.js'
+import {assembleEdition, formatReport, loadEdition, MlTop10Error} from '../src/index.js'
 import {prepareEdition} from './helpers.js'
 
 const {root, editionDir} = await prepareEdition()
@@ -106,5 +106,24 @@ describe('loadEdition on BOM and CRLF input', () => {
     expect(formatReport(result.files)).toBe('')
     expect(result.edition?.about.tree.children[0]?.position?.start).toMatchObject({line: 6, column: 1})
     await rm(crlfRoot, {recursive: true, force: true})
+  })
+})
+
+describe('assembleEdition', async () => {
+  const edition = (await loadEdition(editionDir)).edition!
+
+  it('puts the same edition together from its documents', () => {
+    expect(assembleEdition(edition, edition.documents)).toEqual(edition)
+  })
+
+  it('orders the risks by rank, whatever the order of the documents', () => {
+    const reversed = assembleEdition(edition, [...edition.documents].reverse())
+    expect(reversed.risks.map((risk) => risk.id)).toEqual(edition.risks.map((risk) => risk.id))
+  })
+
+  it('refuses documents without a required page', () => {
+    const assemble = () => assembleEdition(edition, edition.documents.filter((document) => document.name !== 'about'))
+    expect(assemble).toThrow(MlTop10Error)
+    expect(assemble).toThrow('Edition 2023 has no `about.md`')
   })
 })

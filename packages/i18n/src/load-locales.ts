@@ -3,7 +3,7 @@ import {readdir} from 'node:fs/promises'
 import {join} from 'node:path'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {checkInsideTree, countErrors, loadTranslation, report, sourceEdition, sourceLocale, type Edition, type EditionDocument, type GlossaryDocument, type LocaleInfo, type LocalizedEdition, type LocalizedPage, type PageDocument, type RiskDocument} from '@mltop10/core'
+import {assembleEdition, checkInsideTree, countErrors, loadTranslation, report, sourceEdition, sourceLocale, type Edition, type EditionDocument, type LocaleInfo, type LocalizedEdition, type LocalizedPage} from '@mltop10/core'
 import {loadLocaleManifest, type LocaleManifest} from './locale-manifest.js'
 import {createTranslator, englishStrings, type Translator, type UiStrings} from './translator.js'
 import {loadUiStrings, type UiCoverage} from './ui-strings.js'
@@ -140,20 +140,7 @@ async function localizeEdition(edition: Edition, locale: LocaleInfo, dir: string
     edition.documents.map((document) => translated.get(document.name)?.document ?? document),
     (name) => translated.get(name)?.file
   )
-  const byName = new Map(documents.map((document) => [document.name, document]))
-  return {
-    locale,
-    pages,
-    edition: {
-      ...edition,
-      documents,
-      risks: documents.filter((document): document is RiskDocument => document.kind === 'risk').sort((a, b) => a.rank - b.rank),
-      glossary: byName.get('glossary') as GlossaryDocument,
-      introduction: byName.get('introduction') as PageDocument,
-      about: byName.get('about') as PageDocument,
-      relatedResources: byName.get('related-resources') as PageDocument
-    }
-  }
+  return {locale, pages, edition: assembleEdition(edition, documents)}
 }
 
 /**

@@ -27,6 +27,28 @@ const schema = z.strictObject({
 /** The language of the canonical text in content/. */
 const sourceLocale = 'en'
 
+// Scripts written right to left, by their ISO 15924 code.
+const rightToLeftScripts = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg'])
+
+/**
+ * The script a language is written in, as an ISO 15924 code, also when the code
+ * leaves it implicit: `ja` -> `Jpan`, `ar` -> `Arab`, `uz-Arab` -> `Arab`.
+ *
+ * @param code A valid BCP 47 code.
+ */
+export function scriptOf(code: string): string {
+  return new Intl.Locale(code).maximize().script ?? 'Latn'
+}
+
+/**
+ * The direction of a language's script, from its code (`ar` -> `rtl`).
+ *
+ * @param code A valid BCP 47 code.
+ */
+export function scriptDirection(code: string): 'ltr' | 'rtl' {
+  return rightToLeftScripts.has(scriptOf(code)) ? 'rtl' : 'ltr'
+}
+
 /**
  * Checks a locale code: safe as a folder and URL part, well-formed BCP 47 in
  * canonical case, a language the platform knows, and not English itself.
@@ -73,8 +95,7 @@ export async function loadLocaleManifest(path: string, folder: string): Promise<
   if (expected && expected.toLocaleLowerCase(data.code) !== data.nativeName.toLocaleLowerCase(data.code)) {
     report(file, `Native name \`${data.nativeName}\` does not match the code \`${data.code}\``, locate(['nativeName']), 'locale-native-name', `The language of \`${data.code}\` calls itself \`${expected}\``)
   }
-  const rtl = new Intl.Locale(data.code).maximize().script
-  const expectedDir = ['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg'].includes(rtl ?? '') ? 'rtl' : 'ltr'
+  const expectedDir = scriptDirection(data.code)
   if (data.dir !== expectedDir) report(file, `Direction \`${data.dir}\` does not match the script of \`${data.code}\``, locate(['dir']), 'locale-direction', `Set \`dir: ${expectedDir}\``)
   return {manifest: data, file, locate}
 }

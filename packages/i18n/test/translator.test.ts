@@ -4,7 +4,7 @@ import * as i18n from '../src/index.js'
 
 describe('public API', () => {
   it('exposes exactly the documented names', () => {
-    expect(Object.keys(i18n).sort()).toEqual(['checkLocaleCode', 'createTranslator', 'englishStrings', 'loadLocales', 'sourceLanguage'])
+    expect(Object.keys(i18n).sort()).toEqual(['checkLocaleCode', 'createTranslator', 'englishStrings', 'loadLocales', 'scriptDirection', 'scriptOf', 'sourceLanguage'])
   })
 })
 

@@ -1,9 +1,9 @@
 import type {Root} from 'hast'
 import {changelogPage, type EditionDocument} from '@mltop10/core'
 import type {BodyContext} from './body-context.js'
-import {addHeadingIds} from './plugins/heading-ids.js'
-import {rewriteContentLinks} from './plugins/content-links.js'
-import {applyRiskStructure, wrapSections} from './plugins/risk-structure.js'
+import {addHeadingIds} from './transforms/heading-ids.js'
+import {rewriteContentLinks} from './transforms/content-links.js'
+import {applyRiskStructure, wrapSections} from './transforms/risk-structure.js'
 import {toSafeHast} from './markdown.js'
 import {addReleaseNotes} from './release-notes.js'
 

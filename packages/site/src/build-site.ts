@@ -4,7 +4,7 @@ import {artifactNames, exitCodes, MlTop10Error, type SiteConfig} from '@mltop10/
 import type {Language} from '@mltop10/i18n'
 import {loadAssets} from './assets.js'
 import {parseBaseUrl} from './base-url.js'
-import {checkLinks, collectLinks, type BuiltPage} from './check-links.js'
+import {checkSiteLinks, collectPageLinks, type BuiltPage} from './check-site-links.js'
 import type {LinkSource, RenderContext} from './context.js'
 import {renderDashboardPage} from './render/dashboard-page.js'
 import {renderDocumentPage} from './render/document-page.js'
@@ -12,7 +12,7 @@ import {renderHomePage} from './render/home-page.js'
 import {alternates, navDocuments, renderLayout, type PageSpec} from './render/layout.js'
 import {scriptFontAssets} from './script-fonts.js'
 import {renderContentsPage, renderMappingsPage, renderNotFoundPage, renderRedirectPage, renderSearchPage} from './render/utility-pages.js'
-import {createRoutes, fileOf} from './routes.js'
+import {createRoutes, fileOf, latestRoot, localeRoot} from './routes.js'
 import {buildSearchIndex, type SearchEntry} from './search-index.js'
 import {writeFolderAtomically} from '@mltop10/output'
 
@@ -72,7 +72,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     const full = {...spec, scripts: [...(spec.scripts ?? []), ...extraScripts]}
     const tree: Root = renderLayout(full, context)
     files.set(fileOf(spec.folder), `${toHtml(tree)}\n`)
-    pages.push({folder: spec.folder, absolute: spec.links === 'absolute', ...collectLinks(tree)})
+    pages.push({folder: spec.folder, absolute: spec.links === 'absolute', ...collectPageLinks(tree)})
     if (!spec.noindex) sitemap.push({url: new URL(spec.folder, baseUrl).href, alternates: alternates(spec.folder, context).map((alternate) => ({...alternate, href: new URL(alternate.path, baseUrl).href}))})
   }
 
@@ -117,9 +117,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     localeLatest = context
     }
     if (!localeLatest) throw new MlTop10Error('No edition to build', 'Pass at least one edition to buildSite')
-    emit(renderRedirectPage(`${t.locale.toLowerCase()}/`, localeLatest.routes.home, localeLatest.edition.manifest.title, localeLatest), localeLatest)
+    emit(renderRedirectPage(localeRoot(t.locale), localeLatest.routes.home, localeLatest.edition.manifest.title, localeLatest), localeLatest)
     // A stable address for whichever edition is the latest.
-    emit(renderRedirectPage(`${t.locale.toLowerCase()}/latest/`, localeLatest.routes.home, localeLatest.edition.manifest.title, localeLatest), localeLatest)
+    emit(renderRedirectPage(latestRoot(t.locale), localeLatest.routes.home, localeLatest.edition.manifest.title, localeLatest), localeLatest)
     latest ??= localeLatest
   }
   if (!latest) throw new MlTop10Error('No edition to build', 'Pass at least one edition to buildSite')
@@ -131,7 +131,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
   files.set('robots.txt', `User-agent: *\nAllow: /\nSitemap: ${new URL('sitemap.xml', baseUrl).href}\n`)
 
   for (const asset of scriptFontAssets(locales.map((locale) => locale.translator.locale))) files.set(asset.path, asset.content)
-  const problems = checkLinks(pages, {files: new Set(files.keys()), basePath, sources: linkSources})
+  const problems = checkSiteLinks(pages, {files: new Set(files.keys()), basePath, sources: linkSources})
   if (problems.length > 0) {
     throw new MlTop10Error(`${problems.length} broken link${problems.length === 1 ? '' : 's'} in the site:\n${problems.join('\n')}`, 'Fix each link at the source it names; nothing was written', exitCodes.contentErrors)
   }

@@ -20,6 +20,8 @@ export interface Routes {
   readonly contents: string
   /** The mappings matrix: every risk against every catalogue. */
   readonly mappings: string
+  /** The state of every translated page, published when the site has more than one language. */
+  readonly translations: string
 }
 
 /**
@@ -30,7 +32,7 @@ export interface Routes {
  * @param edition Edition name, such as `2023`.
  */
 export function createRoutes(locale: string, edition: string): Routes {
-  const root = `${locale.toLowerCase()}/${edition}/`
+  const root = `${localeRoot(locale)}${edition}/`
   return {
     locale,
     edition,
@@ -41,8 +43,43 @@ export function createRoutes(locale: string, edition: string): Routes {
     search: `${root}search/`,
     searchIndex: `${root}search-index.json`,
     contents: `${root}contents/`,
-    mappings: `${root}mappings/`
+    mappings: `${root}mappings/`,
+    translations: `${root}translations/`
   }
+}
+
+/**
+ * Folder of a locale, which holds its editions: `en` -> `en/`.
+ *
+ * @param locale BCP 47 code.
+ */
+export function localeRoot(locale: string): string {
+  return `${locale.toLowerCase()}/`
+}
+
+/**
+ * Folder that redirects to a locale's latest edition, a stable address
+ * whichever edition that is: `en` -> `en/latest/`.
+ *
+ * @param locale BCP 47 code.
+ */
+export function latestRoot(locale: string): string {
+  return `${localeRoot(locale)}latest/`
+}
+
+/**
+ * The same folder in another locale: `en/2023/ml01-.../` in `es` is
+ * `es/2023/ml01-.../`.
+ *
+ * @param folder Folder of a page.
+ * @param from Locale of that page.
+ * @param to Locale to move it to.
+ * @returns `undefined` for a folder outside `from` (the root, 404).
+ */
+export function localizedFolder(folder: string, from: string, to: string): string | undefined {
+  const own = localeRoot(from)
+  if (!folder.startsWith(own)) return undefined
+  return `${localeRoot(to)}${folder.slice(own.length)}`
 }
 
 /** Path of a page folder's HTML file. */

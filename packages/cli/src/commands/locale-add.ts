@@ -2,7 +2,7 @@ import {existsSync} from 'node:fs'
 import {mkdir, writeFile} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
 import {exitCodes, MlTop10Error} from '@mltop10/core'
-import {checkLocaleCode} from '@mltop10/i18n'
+import {checkLocaleCode, scriptDirection} from '@mltop10/i18n'
 import type {CliIo} from '../run-cli.js'
 
 /** Options of the locale-add command. */
@@ -13,8 +13,6 @@ export interface LocaleAddOptions {
   /** Editions to create page folders for. */
   readonly editions: readonly string[]
 }
-
-const rtlScripts = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg'])
 
 /**
  * Creates a locale: its manifest (names and direction from the code), an empty
@@ -35,7 +33,7 @@ export async function localeAddCommand(options: LocaleAddOptions, io: CliIo): Pr
   const locale = new Intl.Locale(options.code)
   const name = new Intl.DisplayNames(['en'], {type: 'language'}).of(options.code)!
   const nativeName = new Intl.DisplayNames([options.code], {type: 'language'}).of(options.code)!
-  const dirName = rtlScripts.has(locale.maximize().script ?? '') ? 'rtl' : 'ltr'
+  const dirName = scriptDirection(options.code)
   // A regional variant falls back to its language when that locale exists (pt-BR -> pt).
   const fallback = locale.region && existsSync(join(localesDir, locale.language, 'locale.yaml')) ? [locale.language] : []
   await mkdir(dir, {recursive: true})

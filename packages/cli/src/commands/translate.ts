@@ -5,6 +5,7 @@ import type {Heading} from 'mdast'
 import {visit} from 'unist-util-visit'
 import {exitCodes, MlTop10Error, normalizeSource, type Edition, type EditionDocument} from '@mltop10/core'
 import {writeFileAtomically} from '@mltop10/output'
+import {createRoutes} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {englishDiff} from './english-diff.js'
 import {loadEditions} from './load-editions.js'
@@ -55,7 +56,7 @@ export async function translateCommand(options: TranslateOptions, io: CliIo): Pr
       [
         `created ${shown} from the English page (source: ${document.hash.slice(0, 12)}...)`,
         `next: translate the title, ${document.kind === 'risk' ? 'summary' : 'description'} and text; keep the ${document.kind === 'risk' ? 'order of the sections, scenarios and references' : '{#id} at the end of each heading'}, and every link target;`,
-        `then check it with pnpm check and preview it with pnpm dev (it shows at /${options.locale.toLowerCase()}/${edition.manifest.edition}/).`,
+        `then check it with pnpm check and preview it with pnpm dev (it shows at /${createRoutes(options.locale, edition.manifest.edition).home}).`,
         ''
       ].join('\n')
     )

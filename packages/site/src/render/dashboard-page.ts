@@ -2,7 +2,7 @@ import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {PageState} from '@mltop10/core'
 import type {RenderContext} from '../context.js'
-import {relativeUrl} from '../routes.js'
+import {createRoutes, relativeUrl} from '../routes.js'
 import type {PageSpec} from './layout.js'
 
 /** The translation state of one language of an edition, for the dashboard. */
@@ -25,7 +25,7 @@ export interface LanguageStatus {
  */
 export function renderDashboardPage(statuses: readonly LanguageStatus[], context: RenderContext): PageSpec {
   const {t, routes, edition} = context
-  const folder = `${routes.root}translations/`
+  const folder = routes.translations
   const count = (status: LanguageStatus, state: string) => status.pages.filter((page) => page.state === state).length
   const summary = h('table.dashboard', [
     h('caption', t('dashboard.caption')),
@@ -49,7 +49,7 @@ export function renderDashboardPage(statuses: readonly LanguageStatus[], context
           h('thead', h('tr', [h('th', {scope: 'col'}, t('dashboard.page')), h('th', {scope: 'col'}, t('dashboard.language'))])),
           h('tbody', status.pages.map((page) => {
             const document = edition.documents.find((candidate) => candidate.name === page.name)
-            const target = `${status.code.toLowerCase()}/${edition.manifest.edition}/${page.name.toLowerCase()}/`
+            const target = createRoutes(status.code, edition.manifest.edition).page(page.name)
             return h('tr', [h('th', {scope: 'row'}, h('a', {href: relativeUrl(folder, target)}, document ? (document.kind === 'risk' ? `${document.id} ${document.title}` : document.title) : page.name)), h('td', {className: [`state-${page.state}`]}, t(`dashboard.states.${page.state}`))])
           }))
         ])

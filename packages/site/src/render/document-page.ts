@@ -5,7 +5,7 @@ import type {RenderContext} from '../context.js'
 import {relativeUrl} from '../routes.js'
 import {collectSearchEntries, type SearchEntry} from '../search-index.js'
 import type {PageSpec} from './layout.js'
-import {addGlossaryIndex} from '../plugins/glossary-index.js'
+import {addGlossaryIndex} from '../transforms/glossary-index.js'
 import {externalLink, renderDocumentBody, renderMappings} from '@mltop10/render'
 
 /**

@@ -4,7 +4,7 @@ import {licenses, type Edition} from '@mltop10/core'
 import type {RenderContext} from '../context.js'
 import {externalLink} from '@mltop10/render'
 import {scriptFontStylesheet} from '../script-fonts.js'
-import {relativeUrl} from '../routes.js'
+import {createRoutes, localizedFolder, relativeUrl} from '../routes.js'
 
 /** The Content-Security-Policy of every page: nothing inline, nothing from another host. */
 export const contentSecurityPolicy = [
@@ -154,7 +154,7 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
     h('footer.site-footer', [
       h('p', t('site.editionLine', {edition: manifest.edition, version: manifest.version, date: manifest.released}) + ` (${t(`site.status.${manifest.status}`)})`),
       h('p', t('site.licenseNotice', {license: licenses[manifest.license]?.name ?? manifest.license})),
-      context.languages.length > 1 && spec.links !== 'absolute' ? h('p', h('a', {href: link(`${routes.root}translations/`)}, t('dashboard.title'))) : undefined
+      context.languages.length > 1 && spec.links !== 'absolute' ? h('p', h('a', {href: link(routes.translations)}, t('dashboard.title'))) : undefined
     ].filter((node): node is Element => node !== undefined))
   ].filter((node): node is Element => node !== undefined))
 
@@ -194,7 +194,8 @@ function renderEditionFacts(context: RenderContext, link: (to: string) => string
     context.repository ? h('li', externalLink(context.repository.url, [t('site.facts.source')], t('site.externalLink'))) : undefined,
     context.editions.length > 1 ? h('li.editions', [`${t('site.facts.editions')} `, ...context.editions.flatMap((other, index) => {
       // The same page in the other edition when it has one, else that edition's home.
-      const target = other.name === manifest.edition ? undefined : `${routes.root.replace(`${manifest.edition}/`, `${other.name}/`)}${current && other.pages.has(current) ? `${current.toLowerCase()}/` : ''}`
+      const otherRoutes = createRoutes(routes.locale, other.name)
+      const target = other.name === manifest.edition ? undefined : current && other.pages.has(current) ? otherRoutes.page(current) : otherRoutes.home
       const item = target === undefined ? h('strong', {ariaCurrent: 'page'}, other.name) : h('a', {href: link(target)}, other.name)
       return index === 0 ? [item] : [' · ', item]
     })]) : undefined,
@@ -212,10 +213,11 @@ function renderEditionFacts(context: RenderContext, link: (to: string) => string
  * @param context Render context.
  */
 export function alternates(folder: string, context: RenderContext): {code: string; path: string}[] {
-  const own = `${context.translator.locale.toLowerCase()}/`
-  if (!folder.startsWith(own)) return []
-  const rest = folder.slice(own.length)
-  const links = context.languages.map((language) => ({code: language.code, path: `${language.code.toLowerCase()}/${rest}`}))
+  const links = context.languages.flatMap((language) => {
+    const path = localizedFolder(folder, context.translator.locale, language.code)
+    return path === undefined ? [] : [{code: language.code, path}]
+  })
+  if (links.length === 0) return []
   return [...links, {code: 'x-default', path: links[0]!.path}]
 }
 

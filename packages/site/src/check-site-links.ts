@@ -15,8 +15,8 @@ export interface BuiltPage {
   readonly links: readonly string[]
 }
 
-/** Options of `checkLinks`. */
-export interface CheckLinksOptions {
+/** Options of `checkSiteLinks`. */
+export interface CheckSiteLinksOptions {
   /** Every file of the site, by path. */
   readonly files: ReadonlySet<string>
   /** Path of the site root in URLs, such as `/` or `/mltop10/`. */
@@ -26,12 +26,12 @@ export interface CheckLinksOptions {
 }
 
 /**
- * The ids and internal links of a page's tree: all `checkLinks` needs, so the build keeps
+ * The ids and internal links of a page's tree: all `checkSiteLinks` needs, so the build keeps
  * these instead of every page's tree until all pages are rendered.
  *
  * @param tree The page.
  */
-export function collectLinks(tree: Root): {ids: string[]; links: string[]} {
+export function collectPageLinks(tree: Root): {ids: string[]; links: string[]} {
   const ids: string[] = []
   const links: string[] = []
   visit(tree, 'element', (node: Element) => {
@@ -52,10 +52,10 @@ export function collectLinks(tree: Root): {ids: string[]; links: string[]} {
  * reports duplicate ids. Returns one message per problem (empty when all is well),
  * naming the Markdown source of a link that came from content.
  *
- * @param pages The built pages, with their ids and links from `collectLinks`.
+ * @param pages The built pages, with their ids and links from `collectPageLinks`.
  * @param options Built files, base path and link sources.
  */
-export function checkLinks(pages: readonly BuiltPage[], options: CheckLinksOptions): string[] {
+export function checkSiteLinks(pages: readonly BuiltPage[], options: CheckSiteLinksOptions): string[] {
   const ids = new Map<string, Set<string>>()
   const problems: string[] = []
   for (const page of pages) {
@@ -79,7 +79,7 @@ export function checkLinks(pages: readonly BuiltPage[], options: CheckLinksOptio
   return problems
 }
 
-function checkOne(value: string, page: BuiltPage, options: CheckLinksOptions, ids: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+function checkOne(value: string, page: BuiltPage, options: CheckSiteLinksOptions, ids: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
   const base = page.absolute ? new URL(`http://site${options.basePath}`) : new URL(`http://site${options.basePath}${page.folder}`)
   const url = new URL(value, base)
   if (!url.pathname.startsWith(options.basePath)) return `Link \`${value}\` leaves the site`

@@ -6,7 +6,7 @@ import type {BodyContext} from '../body-context.js'
 import {renderScoreTable} from '../score-table.js'
 
 /**
- * Gives a risk page its canonical structure: the five section headings get their
+ * Gives a risk page its canonical structure: the fixed section headings get their
  * fixed anchors and UI-string titles, scenarios become `scenario-N` with a
  * numbered title, and the generated score table opens "Risk Factors". The ids
  * come from the structure, not the text, so they are the same in every language.

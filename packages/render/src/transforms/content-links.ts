@@ -1,10 +1,9 @@
 import {relative} from 'node:path'
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
+import {parseDocumentLink} from '@mltop10/core'
 import type {BodyContext} from '../body-context.js'
 import {markExternal} from '../external-link.js'
-
-const documentLink = /^(?:\.\/)?([A-Za-z\d][\w-]*)\.md(#.*)?$/
 
 /**
  * Rewrites links between documents (`ML02-data-poisoning-attack.md#description`)
@@ -22,13 +21,12 @@ export function rewriteContentLinks(tree: Root, context: BodyContext, document: 
     if (node.tagName !== 'a' || typeof node.properties['href'] !== 'string') return
     const href = node.properties['href']
     let target: string | undefined
-    const match = documentLink.exec(href)
+    const link = parseDocumentLink(href)
     if (href.startsWith('#')) {
       target = context.href(document.name, decodeURIComponent(href.slice(1)))
-    } else if (match) {
-      const name = match[1]!
-      target = context.href(name, match[2] ? decodeURIComponent(match[2].slice(1)) : undefined)
-      node.properties['className'] = [name === 'glossary' ? 'glossary-term' : /^ML\d/i.test(name) ? 'xref' : 'page-link']
+    } else if (link) {
+      target = context.href(link.document, link.anchor)
+      node.properties['className'] = [link.document === 'glossary' ? 'glossary-term' : /^ML\d/i.test(link.document) ? 'xref' : 'page-link']
     } else if (/^https?:/i.test(href)) {
       markExternal(node, context.t('site.externalLink'))
     }

@@ -32,9 +32,17 @@ for (const [signal, code] of Object.entries(signalExitCodes)) {
   })
 }
 
+// A reader that stops early (`mltop10 i18n-status | head`) closes the pipe: the command goes on
+// with its work and its exit code, and what it would still print is dropped.
+let closedOutput = false
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error
+  closedOutput = true
+})
+const stdout = {write: (text: string) => closedOutput || process.stdout.write(text)}
 // Once stopping, what the command says about its interrupted work ("Chrome stopped") is noise.
 const stderr = {write: (text: string) => stopping !== undefined || process.stderr.write(text)}
-command = runCli(process.argv.slice(2), {stdout: process.stdout, stderr, cwd: process.cwd()})
+command = runCli(process.argv.slice(2), {stdout, stderr, cwd: process.cwd()})
 process.exitCode = await command
 
 /** Waits for a promise to settle, for at most `ms`. */

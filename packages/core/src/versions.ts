@@ -1,7 +1,7 @@
 import semver from 'semver'
 
 /** A semantic version (MAJOR.MINOR.PATCH, optional pre-release), as edition manifests and releases write it. */
-export const semverPattern = /^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[\da-z-]+(?:\.[\da-z-]+)*)?$/i
+export const semverPattern = /^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[\dA-Za-z-]+(?:\.[\dA-Za-z-]+)*)?$/
 
 /**
  * Whether a string is a semantic version as the pipeline writes them (no `v`, no build metadata).

@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import {mappingCatalogues, scoreFactors, type MappingField} from '@mltop10/core'
+import {mappingCatalogues, scoreFactors, semverPattern, type MappingField} from '@mltop10/core'
 
 /** The version of the export format; bumped when fields change meaning (1.1.0: all mappings, detect and respond, checklist). */
 export const exportFormatVersion = '1.1.0'
@@ -38,7 +38,7 @@ export const editionExportSchema = z.strictObject({
   format: z.literal(exportFormatVersion),
   title: text,
   edition: text,
-  version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/),
+  version: z.string().regex(semverPattern),
   status: z.enum(['draft', 'final']),
   released: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   license: z.strictObject({id: text, name: text, url}),

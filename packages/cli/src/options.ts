@@ -69,6 +69,19 @@ export function switchOption(flag: string, description: string): OptionSpec<bool
   }
 }
 
+/** An option with a value, read by `parse` when given and `fallback` when not. */
+function valueOption<T>(flag: string, description: string, fallback: T, parse: (text: string) => T): OptionSpec<T> {
+  return {
+    flag,
+    description,
+    shownDefault: String(fallback),
+    read: (raw) => {
+      const text = valueText(flag, raw)
+      return text === undefined ? fallback : parse(text)
+    }
+  }
+}
+
 /**
  * A duration in seconds: a number above 0, with decimals if wanted, of at most a day.
  *
@@ -78,18 +91,11 @@ export function switchOption(flag: string, description: string): OptionSpec<bool
  */
 export function secondsOption(flag: string, description: string, fallback: number): OptionSpec<number> {
   const name = longName(flag)
-  return {
-    flag,
-    description,
-    shownDefault: String(fallback),
-    read: (raw) => {
-      const text = valueText(flag, raw)
-      if (text === undefined) return fallback
-      const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN
-      if (!(seconds > 0 && seconds <= maxSeconds)) throw new MlTop10Error(`${name} must be a positive number of seconds, not \`${text}\``, `Pass a number of seconds above 0 and at most ${maxSeconds} (a day); without ${name}, it is ${fallback}`)
-      return seconds
-    }
-  }
+  return valueOption(flag, description, fallback, (text) => {
+    const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN
+    if (!(seconds > 0 && seconds <= maxSeconds)) throw new MlTop10Error(`${name} must be a positive number of seconds, not \`${text}\``, `Pass a number of seconds above 0 and at most ${maxSeconds} (a day); without ${name}, it is ${fallback}`)
+    return seconds
+  })
 }
 
 /**
@@ -100,15 +106,7 @@ export function secondsOption(flag: string, description: string, fallback: numbe
  * @param fallback The port when the option is absent.
  */
 export function portOption(flag: string, description: string, fallback: number): OptionSpec<number> {
-  return {
-    flag,
-    description,
-    shownDefault: String(fallback),
-    read: (raw) => {
-      const text = valueText(flag, raw)
-      return text === undefined ? fallback : parsePort(longName(flag), text)
-    }
-  }
+  return valueOption(flag, description, fallback, (text) => parsePort(longName(flag), text))
 }
 
 /**

@@ -221,6 +221,9 @@ describe('buildSite', () => {
     const refresh = select(tree, (node) => node.tagName === 'meta' && String(node.properties['httpEquiv']) === 'refresh')[0]
     expect(refresh?.properties['content']).toBe('0; url=../ml01-input-manipulation-attack/')
     expect(select(tree, (node) => node.tagName === 'meta' && node.properties['name'] === 'robots')[0]?.properties['content']).toBe('noindex')
+    // The link takes the place of the title in the sentence, not an empty slot before it.
+    const text = toString(select(tree, (node) => node.tagName === 'main')[0]!)
+    expect(text).toContain('This risk was renamed. Its page is now ML01 Input Manipulation Attack.')
   })
 
   it('serves a 404 page whose links work from any address', async () => {

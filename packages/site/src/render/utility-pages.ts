@@ -94,8 +94,20 @@ export function renderRedirectPage(from: string, to: string, title: string, cont
     noindex: true,
     canonical: to,
     head: [h('meta', {httpEquiv: 'refresh', content: `0; url=${href}`})],
-    main: [h('header.page-header', h('h1', t('redirect.title', {title}))), h('p', [t('redirect.text', {title: ''}).trim(), ' ', h('a', {href}, title)])]
+    main: [h('header.page-header', h('h1', t('redirect.title', {title}))), h('p', withLink(t('redirect.text', {title: placeholder}), h('a', {href}, title)))]
   }
+}
+
+/** Stands in a translated sentence for the link that takes its place. */
+const placeholder = '\u0000'
+
+/**
+ * A translated sentence with a link where its placeholder was, so the link sits
+ * where each language puts it ("Its page is now X." and "現在のページはXです。").
+ */
+function withLink(sentence: string, link: ReturnType<typeof h>): (string | ReturnType<typeof h>)[] {
+  const [before = '', ...after] = sentence.split(placeholder)
+  return after.length === 0 ? [sentence, ' ', link] : [before, link, after.join('')]
 }
 
 /**

@@ -34,7 +34,7 @@ beforeAll(async () => {
     languages: [
       sourceLanguage([english]),
       {locale: es, ui: undefined, translator: createTranslator({locale: 'es', resources: {es: {site: {home: 'Inicio'}, locale: {fallback: 'Esta página aún no está traducida al {{language}}.', languages: 'Idiomas', outdated: 'Traducción desactualizada.'}}}}), editions: new Map([['2023', localized(spanish, es, {'ML01-input-manipulation-attack': 'translated', glossary: 'outdated'}, {glossary: 'ab'.repeat(32)})]])},
-      {locale: ar, ui: undefined, translator: createTranslator({locale: 'ar', dir: 'rtl'}), editions: new Map([['2023', localized(english, ar, {})]])},
+      {locale: ar, ui: undefined, translator: createTranslator({locale: 'ar', dir: 'rtl', resources: {ar: {glossary: {alphabet: 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي', other: 'أخرى'}}}}), editions: new Map([['2023', localized(english, ar, {})]])},
       {locale: ja, ui: undefined, translator: createTranslator({locale: 'ja'}), editions: new Map([['2023', localized(english, ja, {})]])}
     ]
   })
@@ -122,6 +122,16 @@ describe('a site with translated editions', () => {
     const sitemap = await readFile(join(outDir, 'sitemap.xml'), 'utf8')
     expect(sitemap).toContain('<url><loc>https://example.org/ja/2023/about/</loc>\n    <xhtml:link rel="alternate" hreflang="en" href="https://example.org/en/2023/about/"/>')
     expect(sitemap).toContain('hreflang="x-default"')
+  })
+
+  it('files glossary terms still in English under their English letters, and shows no letter without terms', async () => {
+    const tree = await page('ar/2023/glossary/index.html')
+    const index = select(tree, (node) => node.tagName === 'nav' && String(node.properties['className']).includes('az-index'))[0]!
+    expect(select(index, (node) => node.tagName === 'a').map((node) => [toString(node), node.properties['href']])).toEqual([
+      ['M', '#letter-m'],
+      ['P', '#letter-p']
+    ])
+    expect(toString(index)).not.toContain('أخرى')
   })
 
   it('indexes each locale for search on its own', async () => {

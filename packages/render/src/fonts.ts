@@ -34,7 +34,9 @@ export const fontFamilies: readonly FontFamily[] = [
   {family: 'Noto Sans Mono', package: '@fontsource/noto-sans-mono', script: undefined, print: ['400'], site: []},
   // The site serves one weight of Japanese: each weight is over a hundred files.
   {family: 'Noto Sans JP', package: '@fontsource/noto-sans-jp', script: 'Jpan', print: ['400', '700'], site: ['400']},
-  {family: 'Noto Sans Arabic', package: '@fontsource/noto-sans-arabic', script: 'Arab', print: ['400', '700'], site: ['400', '700']}
+  {family: 'Noto Sans Arabic', package: '@fontsource/noto-sans-arabic', script: 'Arab', print: ['400', '700'], site: ['400', '700']},
+  // Simplified Chinese: like Japanese, one weight on the site.
+  {family: 'Noto Sans SC', package: '@fontsource/noto-sans-sc', script: 'Hans', print: ['400', '700'], site: ['400']}
 ]
 
 /** One `@font-face` rule of an @fontsource stylesheet. */

@@ -1,7 +1,16 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {toString} from 'hast-util-to-string'
+import {scriptOf} from '@mltop10/i18n'
 import type {BodyContext} from '@mltop10/render'
+
+/**
+ * A term without the article its language files it after: Arabic dictionaries
+ * and indexes ignore the definite article ال, so «التسميم» goes under ت, not ا.
+ */
+function withoutArticle(term: string, locale: string): string {
+  return scriptOf(locale) === 'Arab' ? term.replace(/^ال(?=\p{L})/u, '') : term
+}
 
 /** The Latin letters, under which a term still in English is filed in any locale. */
 const latin = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ']
@@ -34,7 +43,7 @@ export function addGlossaryIndex(tree: Root, context: Pick<BodyContext, 't' | 'i
     // The first letter as written (Ñ), else without its accent (É -> E), both in the locale's
     // alphabet or Latin; else the English anchor's first letter, for a term in a script the
     // index does not list (a Japanese term).
-    const first = toString(heading).charAt(0).toLocaleUpperCase(locale)
+    const first = withoutArticle(toString(heading), locale).charAt(0).toLocaleUpperCase(locale)
     const folded = first.normalize('NFD').replace(/\p{M}/gu, '')
     const anchor = String(heading.properties['id'] ?? '').replace(idPrefix, '').charAt(0).toLocaleUpperCase('en')
     const initial = [first, folded, anchor].find((letter) => order.includes(letter))

@@ -184,6 +184,19 @@ describe('translated editions in Chromium', () => {
     await page.close()
   })
 
+  it.each([
+    {path: 'ja/2023/search/?q=ポイズニング', pages: ['ml02-data-poisoning-attack', 'ml10-model-poisoning']},
+    {path: 'zh-hans/2023/search/?q=投毒', pages: ['ml02-data-poisoning-attack', 'ml10-model-poisoning']},
+    {path: 'ar/2023/search/?q=التسميم', pages: ['ml02-data-poisoning-attack']},
+    {path: 'es/2023/search/?q=envenenamiento', pages: ['ml02-data-poisoning-attack']}
+  ])('finds words in every script: $path', async ({path, pages}) => {
+    const {page} = await open(path)
+    await page.waitForSelector('.search-hits a')
+    const targets = await page.$$eval('.search-hits a', (links) => links.map((link) => new URL(link.href).pathname))
+    for (const name of pages) expect(targets.some((target) => target.includes(`/${name}/`)), `${path} -> ${name}`).toBe(true)
+    await page.close()
+  })
+
   it('finds Spanish pages with a Spanish query', async () => {
     const {page} = await open('es/2023/search/?q=envenenamiento')
     await page.waitForSelector('.search-hits a')
@@ -192,10 +205,11 @@ describe('translated editions in Chromium', () => {
     await page.close()
   })
 
-  it('lays Arabic out right to left and marks English fallback text', async () => {
+  it('lays Arabic out right to left, in Arabic throughout', async () => {
     const {page} = await open('ar/2023/about/')
     expect(await page.$eval('html', (node) => node.dir)).toBe('rtl')
-    expect(await page.$eval('article', (node) => node.lang)).toBe('en')
+    // The Arabic edition is complete: no page falls back to English (marked lang="en" when one does).
+    expect(await page.$eval('article', (node) => node.lang)).toBe('')
     const navLeft = await page.$eval('#site-nav', (node) => node.getBoundingClientRect().left)
     const mainLeft = await page.$eval('main', (node) => node.getBoundingClientRect().left)
     expect(navLeft).toBeGreaterThan(mainLeft)

@@ -1,6 +1,7 @@
 // Runs a query against the build-time MiniSearch index of this edition and
 // language. Every message comes from data attributes written by the build.
 import MiniSearch from './minisearch.js'
+import {needsEveryTerm, searchTokens} from './search-tokens.js'
 
 const container = document.getElementById('search-results')
 const query = new URLSearchParams(window.location.search).get('q')?.trim() ?? ''
@@ -12,10 +13,9 @@ const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (_, name) 
 async function run() {
   if (!container || query === '') return
   const response = await fetch(container.dataset.index)
-  const {options, index} = await response.json()
-  const search = MiniSearch.loadJS(index, options)
-  const hits = search.search(query, {prefix: true, fuzzy: 0.2, boost: {title: 3, page: 1.5}}).slice(0, 30)
-  const locale = container.dataset.locale
+  const {options, locale, index} = await response.json()
+  const search = MiniSearch.loadJS(index, {...options, tokenize: (text) => searchTokens(text, locale)})
+  const hits = search.search(query, {prefix: true, fuzzy: 0.2, boost: {title: 3, page: 1.5}, combineWith: needsEveryTerm(query) ? 'AND' : 'OR'}).slice(0, 30)
   const heading = document.createElement('h2')
   if (hits.length === 0) {
     heading.textContent = fill(container.dataset.noResults, {query})

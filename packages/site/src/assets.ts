@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
+import {needsEveryTerm, searchTokens} from './search-tokens.js'
 
 // Found by package name rather than relative to this file, so it also works from a bundle of the command line.
 const packageRoot = dirname(createRequire(import.meta.url).resolve('@mltop10/site/package.json'))
@@ -21,6 +22,8 @@ export function loadAssets(): Map<string, string | Uint8Array> {
   // The browser needs MiniSearch's ES module build; `require` resolves to its CommonJS twin.
   const minisearch = readFileSync(join(dirname(require.resolve('minisearch')), '..', 'es', 'index.js'), 'utf8')
   assets.set('assets/minisearch.js', minisearch.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n'))
+  // The browser splits queries with the very functions the build indexes with.
+  assets.set('assets/search-tokens.js', `// Generated from @mltop10/site's search-tokens.ts.\nexport ${searchTokens.toString()}\nexport ${needsEveryTerm.toString()}\n`)
   for (const font of fonts) assets.set(`assets/fonts/${font}`, readFileSync(require.resolve(`@fontsource/noto-sans/files/${font}`)))
   assets.set('assets/fonts/LICENSE.txt', readFileSync(require.resolve('@fontsource/noto-sans/LICENSE'), 'utf8'))
   return assets

@@ -113,7 +113,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     for (const risk of edition.risks) {
       for (const former of risk.formerly) emit(renderRedirectPage(routes.former(risk.id, former.slug), routes.page(risk.name), `${risk.id} ${risk.title}`, context), context)
     }
-    files.set(routes.searchIndex, buildSearchIndex(entries, routes.search))
+    files.set(routes.searchIndex, buildSearchIndex(entries, routes.search, t.locale))
     localeLatest = context
     }
     if (!localeLatest) throw new MlTop10Error('No edition to build', 'Pass at least one edition to buildSite')

@@ -2,6 +2,7 @@ import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import MiniSearch, {type Options} from 'minisearch'
 import {relativeUrl} from './routes.js'
+import {searchTokens} from './search-tokens.js'
 
 /** One searchable unit: a section of a page, or a glossary term. */
 export interface SearchEntry {
@@ -13,7 +14,7 @@ export interface SearchEntry {
   readonly text: string
 }
 
-/** Options shared by the build and the browser: the browser loads the index with them. */
+/** Options shared by the build and the browser: the browser loads the index with them, adding the same tokenizer. */
 const searchOptions = {
   idField: 'id',
   fields: ['title', 'page', 'text'],
@@ -32,7 +33,7 @@ export function collectSearchEntries(body: Root, folder: string, pageTitle: stri
   const intro: string[] = []
   for (const node of body.children) {
     if (node.type !== 'element' || node.tagName !== 'section') {
-      intro.push(toString(node))
+      intro.push(blockText(node))
       continue
     }
     // A section is one entry up to its first <h3>; each <h3> (a scenario) starts its own.
@@ -47,7 +48,7 @@ export function collectSearchEntries(body: Root, folder: string, pageTitle: stri
         flush()
         current = {heading: child, text: []}
       } else {
-        current.text.push(toString(child))
+        current.text.push(blockText(child))
       }
     }
     flush()
@@ -63,9 +64,10 @@ export function collectSearchEntries(body: Root, folder: string, pageTitle: stri
  *
  * @param entries Search entries of every page.
  * @param searchFolder Folder of the search page.
+ * @param locale Language of the entries, for splitting them into terms.
  */
-export function buildSearchIndex(entries: readonly SearchEntry[], searchFolder: string): string {
-  const search = new MiniSearch(searchOptions)
+export function buildSearchIndex(entries: readonly SearchEntry[], searchFolder: string, locale: string): string {
+  const search = new MiniSearch({...searchOptions, tokenize: (text) => searchTokens(text, locale)})
   search.addAll(
     entries.map((entry, id) => ({
       id,
@@ -76,7 +78,18 @@ export function buildSearchIndex(entries: readonly SearchEntry[], searchFolder: 
       excerpt: excerpt(entry.text)
     }))
   )
-  return JSON.stringify({options: searchOptions, index: search})
+  return JSON.stringify({options: searchOptions, locale, index: search})
+}
+
+/** Elements whose text is a block of its own: their neighbours' words must not run into theirs. */
+const blocks = new Set(['p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'div', 'section', 'table', 'caption', 'figcaption', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'h1', 'h2', 'h3', 'h4', 'br'])
+
+/** The text of a node with a space between blocks (table cells, list items), so snippets read "ML02 Factor Score", not "ML02FactorScore". */
+function blockText(node: Root['children'][number]): string {
+  if (node.type === 'text') return node.value
+  if (node.type !== 'element') return ''
+  const inner = node.children.map((child) => blockText(child as Root['children'][number])).join('')
+  return blocks.has(node.tagName) ? ` ${inner} ` : inner
 }
 
 function excerpt(text: string): string {

@@ -216,6 +216,13 @@ describe('buildSite', () => {
     ])
   })
 
+  it('indexes text with a space between blocks, so table cells do not run together in snippets', async () => {
+    const {index} = JSON.parse(await readFile(join(outDir, 'en/2023/search-index.json'), 'utf8')) as {index: {storedFields: Record<string, {excerpt: string}>}}
+    const excerpts = Object.values(index.storedFields).map((fields) => fields.excerpt)
+    expect(excerpts.some((text) => text.includes('Factor Score Rating'))).toBe(true)
+    expect(excerpts.some((text) => /FactorScore|ScoreRating/.test(text))).toBe(false)
+  })
+
   it('redirects a former slug to the current page', async () => {
     const tree = await page('en/2023/ml01-adversarial-attack/index.html')
     const refresh = select(tree, (node) => node.tagName === 'meta' && String(node.properties['httpEquiv']) === 'refresh')[0]

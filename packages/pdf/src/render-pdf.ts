@@ -3,7 +3,6 @@ import {tmpdir} from 'node:os'
 import type {Browser, Page} from 'puppeteer-core'
 import {exitCodes, MlTop10Error, type Edition, type LocalizedEdition} from '@mltop10/core'
 import {createTranslator, type Translator} from '@mltop10/i18n'
-import {fontFaces, fontStack} from './fonts.js'
 import {readDestinationPages, updateDocumentInfo} from './pdf-structure.js'
 import {printId, renderPrintDocument} from './print-document.js'
 
@@ -72,9 +71,8 @@ export async function renderPdf(options: RenderPdfOptions): Promise<PdfRender> {
         printBackground: true,
         outline: true,
         tagged: true,
-        displayHeaderFooter: true,
-        headerTemplate: headerTemplate(manifest.title, t('pdf.footerEdition', {edition: manifest.edition, version: manifest.version}), translator),
-        footerTemplate: footerTemplate(translator.template('pdf.footer'), translator),
+        // Header and footer are page-margin boxes of the print document.
+        displayHeaderFooter: false,
         timeout
       } as const
       // The first pass only finds page numbers: tags and bookmarks do not change the layout, and
@@ -189,21 +187,4 @@ async function withLimit<T>(label: string, timeout: number, browser: Browser, wo
     clearTimeout(timer)
     browser.off('disconnected', onDisconnect)
   }
-}
-
-const templateStyle = (locale: string) => `font-family: ${fontStack(locale)}; font-size: 7.5pt; color: #474c55; width: 100%; margin: 0 18mm; display: flex; justify-content: space-between;`
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
-
-// Header and footer are rendered apart from the page: they get their own copy of the font,
-// or Chrome would embed one of the machine's fonts for them.
-function headerTemplate(title: string, edition: string, translator: Translator): string {
-  return `<style>${fontFaces(title + edition, translator.locale)}</style><div dir="${translator.dir}" style="${templateStyle(translator.locale)}"><span>${escapeHtml(title)}</span><span>${escapeHtml(edition)}</span></div>`
-}
-
-function footerTemplate(template: string, translator: Translator): string {
-  const text = escapeHtml(template).replace('{{page}}', '<span class="pageNumber"></span>').replace('{{total}}', '<span class="totalPages"></span>')
-  return `<style>${fontFaces(`${template}0123456789`, translator.locale)}</style><div dir="${translator.dir}" style="${templateStyle(translator.locale)}"><span>${text}</span></div>`
 }

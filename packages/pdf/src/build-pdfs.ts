@@ -32,7 +32,7 @@ export interface BuildPdfsOptions extends LaunchOptions {
 }
 
 /** One PDF written. */
-export interface PdfOutput extends Omit<PdfRender, 'bytes'> {
+export interface PdfOutput extends Omit<PdfRender, 'bytes' | 'documentPages'> {
   /** File name, such as `2023-en.pdf`. */
   readonly file: string
   /** Whether it came from the cache rather than from Chrome. */
@@ -69,11 +69,15 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfOutput[]>
       // Rendered once: it keys the cache, and on a miss it is what Chrome prints.
       const document = options.cacheDir === undefined ? undefined : renderPrintDocument({localized, translator})
       const key = document === undefined ? undefined : cacheKey(edition, translator, document, options)
-      const render = (key && (await readCached(options.cacheDir!, key))) || {...(await renderPdf({localized, browser: (await browser()).browser, translator, timeoutMs: options.timeoutMs ?? 60_000, sourceDateEpoch: options.sourceDateEpoch, document})), cached: false}
       const file = artifactNames.pdf(edition.manifest.edition, localized.locale.code)
+      const cached = key && (await readCached(options.cacheDir!, key))
+      const render = cached || {...(await renderPdf({localized, browser: (await browser()).browser, translator, timeoutMs: options.timeoutMs ?? 60_000, sourceDateEpoch: options.sourceDateEpoch, document, pageNumbers: options.cacheDir === undefined ? undefined : await readPageNumbers(options.cacheDir, file)})), cached: false as const}
       await mkdir(options.outDir, {recursive: true})
       await writeFileAtomically(join(options.outDir, file), render.bytes)
-      if (key && !render.cached) await writeCached(options.cacheDir!, key, render)
+      if (key && !render.cached) {
+        await writeCached(options.cacheDir!, key, render)
+        await writePageNumbers(options.cacheDir!, file, render.documentPages)
+      }
       const output: PdfOutput = {file, cached: render.cached, bytes: render.bytes.byteLength, pages: render.pages, timings: render.timings, ms: Math.round(performance.now() - begin)}
       outputs.push(output)
       options.onProgress?.({kind: 'pdf', output})
@@ -99,9 +103,9 @@ function cacheKey(edition: Edition, translator: Translator, html: string, option
 /** Cached PDFs kept at most: a few editions in a few languages. */
 const cacheEntries = 64
 
-async function readCached(dir: string, key: string): Promise<(PdfRender & {cached: true}) | undefined> {
+async function readCached(dir: string, key: string): Promise<(Omit<PdfRender, 'documentPages'> & {cached: true}) | undefined> {
   try {
-    const meta = JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8')) as Omit<PdfRender, 'bytes'>
+    const meta = JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8')) as Omit<PdfRender, 'bytes' | 'documentPages'>
     const bytes = new Uint8Array(await readFile(join(dir, `${key}.pdf`)))
     const now = new Date()
     await utimes(join(dir, `${key}.json`), now, now)
@@ -121,4 +125,26 @@ async function writeCached(dir: string, key: string, render: PdfRender): Promise
     await rm(join(dir, name), {force: true})
     await rm(join(dir, name.replace(/\.json$/, '.pdf')), {force: true})
   }
+}
+
+/**
+ * Where the page of each document of the last render of a PDF is kept, by file name rather than
+ * by cache key: an edit that moves no document keeps them, and the next render of that PDF
+ * needs one print instead of two (`renderPdf` checks them, so a stale file costs only time).
+ */
+const pageNumbersFile = (dir: string, file: string) => join(dir, 'page-numbers', file.replace(/\.pdf$/, '.json'))
+
+async function readPageNumbers(dir: string, file: string): Promise<Map<string, number> | undefined> {
+  try {
+    const entries: unknown = JSON.parse(await readFile(pageNumbersFile(dir, file), 'utf8'))
+    if (typeof entries !== 'object' || entries === null) return undefined
+    return new Map(Object.entries(entries).filter((entry): entry is [string, number] => Number.isInteger(entry[1])))
+  } catch {
+    return undefined
+  }
+}
+
+async function writePageNumbers(dir: string, file: string, numbers: ReadonlyMap<string, number>): Promise<void> {
+  await mkdir(join(dir, 'page-numbers'), {recursive: true})
+  await writeFileAtomically(pageNumbersFile(dir, file), JSON.stringify(Object.fromEntries(numbers)))
 }

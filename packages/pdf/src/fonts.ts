@@ -12,7 +12,10 @@ function familiesFor(locale: string): FontFamily[] {
   return fontFamilies.filter((family) => family.print.length > 0 && (family.script === undefined || family.script === script))
 }
 
+// Read once per process: every PDF of a build (each locale, each edition) uses the same files.
 let faces: FontFace[] | undefined
+const fontData = new Map<string, string>()
+let css: string | undefined
 
 /** Every face the print edition may embed, with its unicode ranges. */
 function allFaces(): FontFace[] {
@@ -38,7 +41,8 @@ export function fontFaces(text: string, locale: string): string {
   return allFaces()
     .filter((face) => allowed.has(face.family) && covers(face))
     .map((face) => {
-      const data = readFileSync(face.path).toString('base64')
+      let data = fontData.get(face.path)
+      if (data === undefined) fontData.set(face.path, (data = readFileSync(face.path).toString('base64')))
       const range = face.ranges.map(([start, end]) => (start === end ? `U+${start.toString(16)}` : `U+${start.toString(16)}-${end.toString(16)}`)).join(', ')
       return `@font-face { font-family: '${face.family.family}'; font-style: ${face.style}; font-weight: ${face.weight}; src: url(data:font/woff2;base64,${data}) format('woff2'); unicode-range: ${range}; }`
     })
@@ -52,5 +56,6 @@ export function fontStack(locale: string): string {
 
 /** The print stylesheet. */
 export function printCss(): string {
-  return readFileSync(join(packageRoot, 'assets', 'print.css'), 'utf8')
+  css ??= readFileSync(join(packageRoot, 'assets', 'print.css'), 'utf8')
+  return css
 }

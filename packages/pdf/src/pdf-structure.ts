@@ -178,3 +178,27 @@ export function updateDocumentInfo(pdf: Uint8Array, metadata: PdfMetadata): Uint
   ].join('\n')
   return Buffer.concat([original, Buffer.from(base + update, 'latin1')])
 }
+
+/**
+ * Renumbers the ids Chrome gives structure elements (`/ID (node00000445)`, used by table cells'
+ * `/Headers` and the `/IDTree`) to 1, 2, 3... in their own order. Chrome takes them from a
+ * counter of the page that every print advances, so without this the bytes of a PDF would depend
+ * on how many times its page was printed before. Same length, same order: offsets, the
+ * cross-reference table and the sorted id tree stay valid.
+ *
+ * @param pdf PDF bytes from Chrome.
+ */
+export function renumberStructureIds(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
+  const ids = new Set<string>()
+  for (const match of text.matchAll(/\/ID\s*\(node(\d+)\)/g)) ids.add(match[1]!)
+  if (ids.size === 0) return pdf
+  const order = [...ids].sort((a, b) => Number(a) - Number(b) || a.length - b.length)
+  const renumbered = new Map(order.map((id, rank) => [id, String(rank + 1).padStart(id.length, '0')]))
+  const out = Buffer.from(pdf)
+  for (const match of text.matchAll(/\(node(\d+)\)/g)) {
+    const id = renumbered.get(match[1]!)
+    if (id !== undefined) out.write(id, match.index + 5, 'latin1')
+  }
+  return out
+}

@@ -89,15 +89,40 @@ export function renderPrintDocument(options: PrintDocumentOptions): string {
   })
 
   const body = h('body', [cover, toc, riskMap, matrix, ...documents])
+  const margins = pageMargins({title: manifest.title, edition: t('pdf.footerEdition', {edition: manifest.edition, version: manifest.version}), footer: translator.template('pdf.footer'), dir: translator.dir, fontStack: fontStack(translator.locale)})
   const tree: Root = {
     type: 'root',
     children: [
       {type: 'doctype'},
       h('html', {lang: translator.locale, dir: translator.dir}, [
-        h('head', [h('meta', {charSet: 'utf-8'}), h('title', `${manifest.title} ${manifest.edition}`), h('style', `${fontFaces(toString(body), translator.locale)}\nhtml { font-family: ${fontStack(translator.locale)}, sans-serif; }\n${printCss()}`)]),
+        h('head', [h('meta', {charSet: 'utf-8'}), h('title', `${manifest.title} ${manifest.edition}`), h('style', `${fontFaces(toString(body) + margins.text, translator.locale)}\nhtml { font-family: ${fontStack(translator.locale)}, sans-serif; }\n${printCss()}\n${margins.css}`)]),
         body
       ])
     ]
   }
   return toHtml(tree)
+}
+
+/** A CSS string: quotes, backslashes and line breaks escaped, and `<` too, so it cannot end the `<style>` element. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<\n]/g, (character) => `\\${character.codePointAt(0)!.toString(16)} `)}"`
+}
+
+/**
+ * Header (title, edition) and footer ("page X of Y") as CSS page-margin boxes: Chrome draws them
+ * with the document's own fonts while it prints, where header and footer templates would be laid
+ * out as a separate document on every page (which took a third of each print).
+ */
+function pageMargins(options: {readonly title: string; readonly edition: string; readonly footer: string; readonly dir: 'ltr' | 'rtl'; readonly fontStack: string}): {readonly css: string; readonly text: string} {
+  const [start, end] = options.dir === 'rtl' ? ['right', 'left'] : ['left', 'right']
+  const footer = options.footer
+    .split(/(\{\{page\}\}|\{\{total\}\})/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '{{page}}' ? 'counter(page)' : part === '{{total}}' ? 'counter(pages)' : cssString(part)))
+    .join(' ')
+  const box = (content: string) => `{ content: ${content}; font-family: ${options.fontStack}, sans-serif; font-size: 7.5pt; color: #474c55; direction: ${options.dir}; }`
+  return {
+    css: `@page { @top-${start} ${box(cssString(options.title))} @top-${end} ${box(cssString(options.edition))} @bottom-${start} ${box(footer)} }`,
+    text: `${options.title}${options.edition}${options.footer}0123456789`
+  }
 }

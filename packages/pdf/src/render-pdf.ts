@@ -3,8 +3,7 @@ import {tmpdir} from 'node:os'
 import type {Browser, Page} from 'puppeteer-core'
 import {exitCodes, MlTop10Error, type Edition, type LocalizedEdition} from '@mltop10/core'
 import {createTranslator, type Translator} from '@mltop10/i18n'
-import {fontFaces, fontStack} from './fonts.js'
-import {readDestinationPages, updateDocumentInfo} from './pdf-structure.js'
+import {readDestinationPages, renumberStructureIds, updateDocumentInfo} from './pdf-structure.js'
 import {printId, renderPrintDocument} from './print-document.js'
 
 /** Options of `renderPdf`. */
@@ -21,12 +20,20 @@ export interface RenderPdfOptions {
   readonly sourceDateEpoch?: number | undefined
   /** The print document of these options, when the caller has rendered it already (to key a cache). */
   readonly document?: string | undefined
+  /**
+   * Page of each document, by name, from an earlier render of this edition and locale. When
+   * every document still starts there, one print makes the PDF; otherwise that print serves as
+   * the first pass. The result is the same either way.
+   */
+  readonly pageNumbers?: ReadonlyMap<string, number> | undefined
 }
 
 /** A rendered PDF with what it cost. */
 export interface PdfRender {
   readonly bytes: Uint8Array
   readonly pages: number
+  /** Page where each document starts, by name: what the contents show. */
+  readonly documentPages: ReadonlyMap<string, number>
   /** Milliseconds: loading the print document, each render pass, and post-processing. */
   readonly timings: {readonly layout: number; readonly firstPass: number; readonly secondPass: number; readonly postProcess: number}
 }
@@ -34,7 +41,8 @@ export interface PdfRender {
 /**
  * Renders an edition to PDF in two passes: the first finds the page of every
  * document (Chrome has no `target-counter`), the second prints the contents
- * with those numbers. Bookmarks come from the headings, tags from Chrome's
+ * with those numbers. Given the numbers of an earlier render that still hold,
+ * the first pass is skipped. Bookmarks come from the headings, tags from Chrome's
  * tagged output; metadata, language, dates and id are set afterwards.
  *
  * @param options Edition, browser, translator and limits.
@@ -72,33 +80,44 @@ export async function renderPdf(options: RenderPdfOptions): Promise<PdfRender> {
         printBackground: true,
         outline: true,
         tagged: true,
-        displayHeaderFooter: true,
-        headerTemplate: headerTemplate(manifest.title, t('pdf.footerEdition', {edition: manifest.edition, version: manifest.version}), translator),
-        footerTemplate: footerTemplate(translator.template('pdf.footer'), translator),
+        // Header and footer are page-margin boxes of the print document.
+        displayHeaderFooter: false,
         timeout
       } as const
-      // The first pass only finds page numbers: tags and bookmarks do not change the layout, and
-      // leaving them out makes it a third faster. The second pass checks that nothing moved.
-      const first = await page.pdf({...printOptions, tagged: false, outline: false})
-      const {pages} = readDestinationPages(first)
-      const numbers = new Map(edition.documents.map((document) => [document.name, pages.get(printId(document.name)) ?? 0]))
-      await page.evaluate((entries) => {
-        for (const [id, number] of entries) {
-          const target = document.querySelector(`.toc a[href="#${id}"] .toc-page`)
-          if (target) target.textContent = String(number)
-        }
-      }, edition.documents.map((document) => [printId(document.name), numbers.get(document.name) ?? 0] as const))
-      const firstPass = lap()
-      const second = await page.pdf(printOptions)
+      const fill = (numbers: ReadonlyMap<string, number>) =>
+        page!.evaluate((entries) => {
+          for (const [id, number] of entries) {
+            const target = document.querySelector(`.toc a[href="#${id}"] .toc-page`)
+            if (target) target.textContent = String(number)
+          }
+        }, edition.documents.map((document) => [printId(document.name), numbers.get(document.name) ?? 0] as const))
+      const found = (pages: ReadonlyMap<string, number>) => new Map(edition.documents.map((document) => [document.name, pages.get(printId(document.name)) ?? 0]))
+      let numbers = options.pageNumbers
+      let guessed = numbers !== undefined
+      let firstPass = 0
+      if (!numbers) {
+        // The first pass only finds page numbers: tags and bookmarks do not change the layout, and
+        // leaving them out makes it a third faster. The second pass checks that nothing moved.
+        numbers = found(readDestinationPages(await page.pdf({...printOptions, tagged: false, outline: false})).pages)
+        firstPass = lap()
+      }
+      let second: Uint8Array
+      let check: ReturnType<typeof readDestinationPages>
+      for (;;) {
+        await fill(numbers)
+        second = await page.pdf(printOptions)
+        check = readDestinationPages(second)
+        const moved = edition.documents.find((document) => check.pages.get(printId(document.name)) !== numbers!.get(document.name))
+        if (!moved) break
+        if (!guessed) throw new MlTop10Error(`The contents of the PDF ${label} moved between passes (${moved.name})`, 'Report it: the contents page must keep its layout when page numbers are filled in', exitCodes.environment)
+        // The numbers of an earlier render no longer hold: this print was the first pass.
+        guessed = false
+        numbers = found(check.pages)
+        firstPass = lap()
+      }
       const secondPass = lap()
       const date = new Date((options.sourceDateEpoch ?? Date.parse(`${manifest.released}T00:00:00Z`) / 1000) * 1000)
-      const check = readDestinationPages(second)
-      for (const document of edition.documents) {
-        if (check.pages.get(printId(document.name)) !== numbers.get(document.name)) {
-          throw new MlTop10Error(`The contents of the PDF ${label} moved between passes (${document.name})`, 'Report it: the contents page must keep its layout when page numbers are filled in', exitCodes.environment)
-        }
-      }
-      const bytes = updateDocumentInfo(second, {
+      const bytes = updateDocumentInfo(renumberStructureIds(second), {
         title: `${manifest.title} ${manifest.edition}`,
         author: 'OWASP Machine Learning Security Top 10 project',
         subject: t('pdf.subject', {edition: manifest.edition}),
@@ -116,7 +135,7 @@ export async function renderPdf(options: RenderPdfOptions): Promise<PdfRender> {
         }
       })
       const postProcess = lap()
-      return {bytes, pages: check.pageCount, timings: {layout, firstPass, secondPass, postProcess}}
+      return {bytes, pages: check.pageCount, documentPages: numbers, timings: {layout, firstPass, secondPass, postProcess}}
     })
     rendered = true
     return render
@@ -189,21 +208,4 @@ async function withLimit<T>(label: string, timeout: number, browser: Browser, wo
     clearTimeout(timer)
     browser.off('disconnected', onDisconnect)
   }
-}
-
-const templateStyle = (locale: string) => `font-family: ${fontStack(locale)}; font-size: 7.5pt; color: #474c55; width: 100%; margin: 0 18mm; display: flex; justify-content: space-between;`
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
-
-// Header and footer are rendered apart from the page: they get their own copy of the font,
-// or Chrome would embed one of the machine's fonts for them.
-function headerTemplate(title: string, edition: string, translator: Translator): string {
-  return `<style>${fontFaces(title + edition, translator.locale)}</style><div dir="${translator.dir}" style="${templateStyle(translator.locale)}"><span>${escapeHtml(title)}</span><span>${escapeHtml(edition)}</span></div>`
-}
-
-function footerTemplate(template: string, translator: Translator): string {
-  const text = escapeHtml(template).replace('{{page}}', '<span class="pageNumber"></span>').replace('{{total}}', '<span class="totalPages"></span>')
-  return `<style>${fontFaces(`${template}0123456789`, translator.locale)}</style><div dir="${translator.dir}" style="${templateStyle(translator.locale)}"><span>${text}</span></div>`
 }

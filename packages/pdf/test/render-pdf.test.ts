@@ -41,6 +41,8 @@ describe('buildPdfs', () => {
     await pdf.buildPdfs({editions: [sourceEdition(edition)], outDir: join(root, 'cached-3'), cacheDir, translator: spanish('Edición {{edition}}')})
     const [fourth] = await pdf.buildPdfs({editions: [sourceEdition(edition)], outDir: join(root, 'cached-3'), cacheDir, translator: spanish('Otra edición {{edition}}')})
     expect(fourth!.cached).toBe(false)
+    // The subject moves no page: the page numbers of the previous render spare the first pass.
+    expect(fourth!.timings.firstPass).toBe(0)
   })
 
   it('writes <edition>-<locale>.pdf and reports pages and timings per pass', async () => {
@@ -81,6 +83,24 @@ describe('renderPdf', () => {
     const text = execFileSync('pdftotext', [join(outDir, '2023-es.pdf'), '-'], {encoding: 'utf8'}).replace(/\s+/g, ' ')
     expect(text).toContain('This page is not translated into español yet; it is shown in English.')
     expect(text).toContain('The English original of this page changed after it was translated; this translation may be out of date.')
+  })
+
+  it('makes the same PDF in one print from the page numbers of an earlier render, and corrects wrong ones', async () => {
+    const chrome = await launchBrowser()
+    try {
+      const localized = sourceEdition(edition)
+      const plain = await pdf.renderPdf({localized, browser: chrome.browser})
+      expect([...plain.documentPages.values()].every((page) => page > 2)).toBe(true)
+      const known = await pdf.renderPdf({localized, browser: chrome.browser, pageNumbers: plain.documentPages})
+      // Zero: no first pass was printed.
+      expect(known.timings.firstPass).toBe(0)
+      expect(Buffer.from(known.bytes).equals(Buffer.from(plain.bytes))).toBe(true)
+      const wrong = await pdf.renderPdf({localized, browser: chrome.browser, pageNumbers: new Map(edition.documents.map((document) => [document.name, 1]))})
+      expect(wrong.documentPages).toEqual(plain.documentPages)
+      expect(Buffer.from(wrong.bytes).equals(Buffer.from(plain.bytes))).toBe(true)
+    } finally {
+      await chrome.close()
+    }
   })
 
   it('fails clearly when Chrome crashes mid-render', async () => {

@@ -1,9 +1,9 @@
 import {existsSync, watch} from 'node:fs'
 import type {ServerResponse} from 'node:http'
 import {relative, resolve} from 'node:path'
-import {exitCodes, MlTop10Error} from '@mltop10/core'
-import {outputMarker, outputMarkerName, prepareOutputFolders} from '@mltop10/output'
-import {buildSite, serveSite} from '@mltop10/site'
+import {createLoadCache, exitCodes, MlTop10Error} from '@mltop10/core'
+import {outputMarker, outputMarkerName, prepareOutputFolders, updateFolderInPlace, writeFolderAtomically} from '@mltop10/output'
+import {brokenLinksError, renderSite, serveSite, type RenderedSite} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {fromSystemError} from '../system-error.js'
 import {loadEditions} from './load-editions.js'
@@ -22,9 +22,13 @@ export interface DevCommandOptions {
   readonly onBuild?: (milliseconds: number) => void
 }
 
-/** Reconnecting listener for build events; it reloads the page after each successful rebuild. */
+/**
+ * Reconnecting listener for build events; it reloads the page after each successful rebuild,
+ * and marks the page (`data-dev-connected`) once it listens, for tests and the benchmark.
+ */
 const reloadScript = `// Development only: reload when the site is rebuilt.
 const events = new EventSource(new URL('../__dev/events', import.meta.url))
+events.addEventListener('open', () => (document.documentElement.dataset.devConnected = 'true'))
 events.addEventListener('reload', () => window.location.reload())
 `
 
@@ -48,28 +52,62 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
   await prepareOutputFolders([{dir: outDir, option: '--out', kind: 'dev'}], {cwd: io.cwd, content: contentDir, locales: localesDir})
 
   let baseUrl = ''
+  // Between rebuilds the server keeps what it loaded and rendered: a saved page is parsed,
+  // validated and rendered again with the pages that show it (in every language), and only the
+  // files that changed are written. A change to anything else (a manifest, site or locale
+  // settings, UI strings, releases) renders everything again from a fresh load.
+  let cache = createLoadCache()
+  let rendered: RenderedSite | undefined
+  let written: ReadonlyMap<string, string | Uint8Array> | undefined
+  let fullPending = true
   /** Builds once; the exit code the first build would end `dev` with (0 when it worked). */
   const rebuild = async (): Promise<number> => {
     const started = performance.now()
+    const full = fullPending || rendered === undefined
+    // A change during this build schedules another; a full one that fails stays pending.
+    fullPending = false
+    let site: RenderedSite | undefined
     try {
-      const {editions, site, ok: editionsOk} = await loadEditions(contentDir, io)
-      const {locales, ok: localesOk} = editionsOk ? await loadLocalesFor(undefined, contentDir, editions, io) : {locales: [], ok: false}
+      if (full) cache = createLoadCache()
+      const {editions, site: settings, ok: editionsOk} = await loadEditions(contentDir, io, cache)
+      const {locales, ok: localesOk} = editionsOk ? await loadLocalesFor(undefined, contentDir, editions, io, {cache}) : {locales: [], ok: false}
       if (!editionsOk || !localesOk) {
         io.stderr.write('dev: fix the problems above; still serving the last good build\n')
         return exitCodes.contentErrors
       }
-      await buildSite({languages: publicationLanguages(editions, locales), outDir, baseUrl, extraAssets, files, repository: site.repository})
+      site = renderSite({languages: publicationLanguages(editions, locales), baseUrl, extraAssets, files, repository: settings.repository}, {previous: full ? undefined : rendered, deferSearchIndexes: true})
+      rendered = site
+      if (site.problems.length > 0) throw brokenLinksError(site.problems)
+      if (written) await updateFolderInPlace(outDir, written, site.files)
+      else await writeFolderAtomically(outDir, site.files)
+      written = new Map(site.files)
     } catch (caught) {
       // A full or read-only disk during a rebuild is reported like a broken link: the server keeps going.
       const error = fromSystemError(caught, io.cwd) ?? caught
       if (!(error instanceof MlTop10Error)) throw error
       io.stderr.write(`error: ${error.message}\n  hint: ${error.hint}\n`)
       return error.exitCode
+    } finally {
+      if (full && !site) fullPending = true
     }
     const elapsed = performance.now() - started
     options.onBuild?.(elapsed)
-    io.stdout.write(`dev: built in ${Math.round(elapsed)} ms\n`)
+    io.stdout.write(`dev: built in ${Math.round(elapsed)} ms (${full ? 'all' : site.rendered} of ${site.pages} pages rendered)\n`)
     for (const client of clients) client.write('event: reload\ndata: {}\n\n')
+    // Search indexes of the languages whose text changed follow the reload.
+    const indexes = site.completeSearchIndexes()
+    if (indexes.size > 0) {
+      try {
+        const before = written
+        written = new Map(site.files)
+        await updateFolderInPlace(outDir, before ?? new Map(), written)
+      } catch (caught) {
+        const error = fromSystemError(caught, io.cwd) ?? caught
+        if (!(error instanceof MlTop10Error)) throw error
+        io.stderr.write(`error: ${error.message}\n  hint: ${error.hint}\n`)
+        return error.exitCode
+      }
+    }
     return exitCodes.ok
   }
 
@@ -96,7 +134,9 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
 
   let timer: NodeJS.Timeout | undefined
   let running: Promise<unknown> = Promise.resolve()
-  const schedule = () => {
+  /** @param page Whether the change is to a page (Markdown) only; anything else renders everything again. */
+  const schedule = (page: boolean) => {
+    if (!page) fullPending = true
     clearTimeout(timer)
     // Editors write a file in several steps: wait for them to settle, and never build twice at once.
     timer = setTimeout(() => {
@@ -105,13 +145,15 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
   }
   const watchers = [
     watch(contentDir, {recursive: true}, (_event, file) => {
-      if (file && /\.(md|ya?ml)$/.test(file)) schedule()
+      if (!file) schedule(false)
+      else if (/\.(md|ya?ml)$/.test(file)) schedule(/^editions[/\\][^/\\]+[/\\][^/\\]+\.md$/.test(file))
     })
   ]
   if (watchLocales) {
     watchers.push(
       watch(localesDir, {recursive: true}, (_event, file) => {
-        if (file && /^[^/\\]+[/\\](locale\.yaml|ui\.json|editions[/\\].+\.md)$/.test(file)) schedule()
+        if (!file) schedule(false)
+        else if (/^[^/\\]+[/\\](locale\.yaml|ui\.json|editions[/\\].+\.md)$/.test(file)) schedule(/\.md$/.test(file))
       })
     )
   }

@@ -109,6 +109,9 @@ describe('mltop10 dev, after a save', () => {
       expect(Number(rendered)).toBeLessThan(Number(total))
       expect(await get('en/2023/introduction/')).toContain('Begin with')
       expect(await get('es/2023/introduction/')).toContain('Begin with')
+      // Search follows: the index is built when asked for (or soon after the reload) and written.
+      expect(await get('en/2023/search-index.json')).toContain('Begin with')
+      await waitFor('the search index on disk', async () => (await readFile(join(site, 'dist', 'dev', 'en', '2023', 'search-index.json'), 'utf8')).includes('Begin with'))
 
       // A title change: every page of the language lists it in its navigation.
       await save(introduction, (text) => text.replace('title: Introduction', 'title: Getting started'))

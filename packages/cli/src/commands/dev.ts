@@ -60,9 +60,33 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
   let rendered: RenderedSite | undefined
   let written: ReadonlyMap<string, string | Uint8Array> | undefined
   let fullPending = true
+  /** A rendering whose changed search indexes are not built yet. */
+  let searchPending: RenderedSite | undefined
+  let searchTimer: NodeJS.Timeout | undefined
+  /** Builds the pending search indexes, queues writing them and returns them by site path. */
+  const completeSearch = (): ReadonlyMap<string, string> => {
+    const site = searchPending
+    searchPending = undefined
+    clearTimeout(searchTimer)
+    const built = site?.completeSearchIndexes() ?? new Map<string, string>()
+    if (site && built.size > 0) {
+      const before = written ?? new Map()
+      const after = new Map(site.files)
+      written = after
+      running = running.then(() => updateFolderInPlace(outDir, before, after)).catch((caught: unknown) => {
+        const error = fromSystemError(caught, io.cwd) ?? caught
+        io.stderr.write(`error: ${error instanceof MlTop10Error ? `${error.message}\n  hint: ${error.hint}` : String(error)}\n`)
+      })
+    }
+    return built
+  }
+
   /** Builds once; the exit code the first build would end `dev` with (0 when it worked). */
   const rebuild = async (): Promise<number> => {
     const started = performance.now()
+    // The next rendering builds again whatever search index is still pending.
+    searchPending = undefined
+    clearTimeout(searchTimer)
     const full = fullPending || rendered === undefined
     // A change during this build schedules another; a full one that fails stays pending.
     fullPending = false
@@ -94,20 +118,9 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
     options.onBuild?.(elapsed)
     io.stdout.write(`dev: built in ${Math.round(elapsed)} ms (${full ? 'all' : site.rendered} of ${site.pages} pages rendered)\n`)
     for (const client of clients) client.write('event: reload\ndata: {}\n\n')
-    // Search indexes of the languages whose text changed follow the reload.
-    const indexes = site.completeSearchIndexes()
-    if (indexes.size > 0) {
-      try {
-        const before = written
-        written = new Map(site.files)
-        await updateFolderInPlace(outDir, before ?? new Map(), written)
-      } catch (caught) {
-        const error = fromSystemError(caught, io.cwd) ?? caught
-        if (!(error instanceof MlTop10Error)) throw error
-        io.stderr.write(`error: ${error.message}\n  hint: ${error.hint}\n`)
-        return error.exitCode
-      }
-    }
+    // Building a search index takes longer than the page: it waits until search asks for it, or the reload is served.
+    searchPending = site
+    searchTimer = setTimeout(() => completeSearch(), 1000)
     return exitCodes.ok
   }
 
@@ -115,6 +128,13 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
     dir: outDir,
     port: options.port,
     handle(request, response) {
+      if (searchPending && request.url?.includes('search-index.json')) {
+        const text = completeSearch().get(new URL(request.url, 'http://localhost/').pathname.slice(1))
+        if (text !== undefined) {
+          response.writeHead(200, {'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store'}).end(text)
+          return true
+        }
+      }
       if (!request.url?.endsWith('/__dev/events')) return false
       response.writeHead(200, {'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive'})
       response.write(': connected\n\n')
@@ -166,6 +186,9 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
   })
   clearTimeout(timer)
   for (const watcher of watchers) watcher.close()
+  await running
+  // Leave the folder complete: the search indexes still pending too.
+  completeSearch()
   await running
   for (const client of clients) client.end()
   await server.close()

@@ -5,6 +5,7 @@ import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {assembleEdition} from './assemble-edition.js'
 import {MlTop10Error} from './errors.js'
+import {loadCached, type LoadCache} from './load-cache.js'
 import {readGlossaryBody} from './glossary-document.js'
 import {checkLinks, collectLinks} from './links.js'
 import {parseMarkdown} from './markdown.js'
@@ -37,16 +38,23 @@ interface Loaded {
   readonly locate: (path: readonly PropertyKey[]) => Point
 }
 
+/** Options of `loadEdition`. */
+export interface LoadEditionOptions {
+  /** Documents of earlier loads, reused for files that did not change (the dev server). */
+  readonly cache?: LoadCache | undefined
+}
+
 /**
  * Loads an edition folder into typed data and validates it: the manifest, every
  * document's front matter and structure, ids, slugs and links. Every problem is
  * a message on its file; one call reports all of them.
  *
  * @param dir Path of the edition folder (the one holding `edition.yaml`).
+ * @param options A cache of earlier loads.
  * @returns The files with their messages, and the edition when it has no errors.
  * @throws {MlTop10Error} When the folder or its manifest does not exist.
  */
-export async function loadEdition(dir: string): Promise<LoadResult> {
+export async function loadEdition(dir: string, options: LoadEditionOptions = {}): Promise<LoadResult> {
   const root = resolve(dir)
   const manifestPath = join(root, 'edition.yaml')
   if (!existsSync(manifestPath)) {
@@ -59,7 +67,10 @@ export async function loadEdition(dir: string): Promise<LoadResult> {
   const manifest = manifestYaml?.data
 
   const names = (await readdir(root)).filter((entry) => entry.endsWith('.md')).map((entry) => basename(entry, '.md')).sort()
-  const loaded = await Promise.all(names.map((name) => loadDocument(join(root, `${name}.md`), name, contentRoot)))
+  const loaded = await Promise.all(names.map((name) => {
+    const path = join(root, `${name}.md`)
+    return loadCached(options.cache, path, `edition\u0000${contentRoot}`, () => loadDocument(path, name, contentRoot))
+  }))
   const byName = new Map(loaded.map((item) => [item.name, item]))
 
   if (manifest && manifestYaml) checkManifest(manifest, manifestYaml.locate, manifestSource.file, names, basename(root))

@@ -3,7 +3,7 @@ import {readdir} from 'node:fs/promises'
 import {join} from 'node:path'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {assembleEdition, checkInsideTree, countErrors, loadTranslation, report, sourceEdition, sourceLocale, type Edition, type EditionDocument, type LocaleInfo, type LocalizedEdition, type LocalizedPage} from '@mltop10/core'
+import {assembleEdition, checkInsideTree, countErrors, identityIn, loadCached, loadTranslation, report, type LoadCache, sourceEdition, sourceLocale, type Edition, type EditionDocument, type LocaleInfo, type LocalizedEdition, type LocalizedPage} from '@mltop10/core'
 import {loadLocaleManifest, type LocaleManifest} from './locale-manifest.js'
 import {createTranslator, englishStrings, type Translator, type UiStrings} from './translator.js'
 import {loadUiStrings, type UiCoverage} from './ui-strings.js'
@@ -49,6 +49,12 @@ export interface LoadLocalesResult {
   readonly errorCount: number
 }
 
+/** Options of `loadLocales`. */
+export interface LoadLocalesOptions {
+  /** Translations of earlier loads, reused for files that did not change against the same English (the dev server). */
+  readonly cache?: LoadCache | undefined
+}
+
 /**
  * Loads every locale under a folder and validates it against the English
  * editions: its manifest (code, native name, direction, fallback chain), its UI
@@ -56,8 +62,9 @@ export interface LoadLocalesResult {
  *
  * @param localesDir The `locales/` folder.
  * @param english The validated English editions.
+ * @param options A cache of earlier loads.
  */
-export async function loadLocales(localesDir: string, english: readonly Edition[]): Promise<LoadLocalesResult> {
+export async function loadLocales(localesDir: string, english: readonly Edition[], options: LoadLocalesOptions = {}): Promise<LoadLocalesResult> {
   const folders = existsSync(localesDir) ? (await readdir(localesDir, {withFileTypes: true})).filter((entry) => entry.isDirectory() && existsSync(join(localesDir, entry.name, 'locale.yaml'))).map((entry) => entry.name).sort() : []
   const files: VFile[] = []
   const manifests = new Map<string, {manifest: LocaleManifest; file: VFile; locate: (path: readonly PropertyKey[]) => import('unist').Point; dir: string}>()
@@ -88,7 +95,7 @@ export async function loadLocales(localesDir: string, english: readonly Edition[
     }
     const editions = new Map<string, LocalizedEdition>()
     const locale: LocaleInfo = {code, nativeName: manifest.nativeName, direction: manifest.dir}
-    for (const edition of english) editions.set(edition.manifest.edition, await localizeEdition(edition, locale, join(dir, 'editions', edition.manifest.edition), files, localesDir))
+    for (const edition of english) editions.set(edition.manifest.edition, await localizeEdition(edition, locale, join(dir, 'editions', edition.manifest.edition), files, localesDir, options.cache))
     locales.push({locale, manifest, folder: dir, translator: createTranslator({locale: code, resources, fallback: chain, dir: manifest.dir}), ui: ui.get(code)!.coverage, editions})
   }
   return {locales, files, errorCount: countErrors(files)}
@@ -116,9 +123,10 @@ function resolveChain(code: string, manifests: ReadonlyMap<string, {manifest: Lo
   }
 }
 
-async function localizeEdition(edition: Edition, locale: LocaleInfo, dir: string, files: VFile[], localesDir: string): Promise<LocalizedEdition> {
+async function localizeEdition(edition: Edition, locale: LocaleInfo, dir: string, files: VFile[], localesDir: string, cache: LoadCache | undefined): Promise<LocalizedEdition> {
   const names = existsSync(dir) ? (await readdir(dir)).filter((entry) => entry.endsWith('.md')).map((entry) => entry.slice(0, -3)).sort() : []
   const translated = new Map<string, {document: EditionDocument; sourceHash: string; path: string; file: VFile}>()
+  let targets: string | undefined
   for (const name of names) {
     const path = join(dir, `${name}.md`)
     // A symbolic link out of the locales folder would publish a file from elsewhere.
@@ -127,7 +135,10 @@ async function localizeEdition(edition: Edition, locale: LocaleInfo, dir: string
       files.push(outside)
       continue
     }
-    const result = await loadTranslation(path, edition, name)
+    // A translation is checked against its English page and the anchors of every page it may link to.
+    const english = edition.documents.find((document) => document.name === name)
+    const inputs = cache ? `translation\u0000${name}\u0000${edition.manifest.edition}\u0000${english ? identityIn(cache, english) : 0}\u0000${targets ??= linkTargets(edition)}` : ''
+    const result = await loadCached(cache, path, inputs, () => loadTranslation(path, edition, name))
     files.push(result.file)
     if (result.document && result.sourceHash) translated.set(name, {document: result.document, sourceHash: result.sourceHash, path, file: result.file})
   }
@@ -141,6 +152,11 @@ async function localizeEdition(edition: Edition, locale: LocaleInfo, dir: string
     (name) => translated.get(name)?.file
   )
   return {locale, pages, edition: assembleEdition(edition, documents)}
+}
+
+/** What a translation's links are checked against: every page's kind and anchors, as a key. */
+function linkTargets(edition: Edition): string {
+  return JSON.stringify(edition.documents.map((document) => [document.name, document.kind, [...document.anchors]]))
 }
 
 /**

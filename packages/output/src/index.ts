@@ -1,2 +1,2 @@
 export {fillOutputFolder, outputMarker, outputMarkerName, prepareOutputFolders, type OutputFolder, type OutputGuard, type OutputKind} from './output-folder.js'
-export {writeFileAtomically, writeFolderAtomically} from './write-atomic.js'
+export {updateFolderInPlace, writeFileAtomically, writeFolderAtomically} from './write-atomic.js'

@@ -169,3 +169,29 @@ export async function writeFolderAtomically(outDir: string, files: ReadonlyMap<s
   }
   if (moved) await rm(previous, {recursive: true, force: true})
 }
+
+/**
+ * Brings a folder written by `writeFolderAtomically` from one set of files to another in
+ * place, for a server that rebuilds it often (the dev server): only files whose content
+ * changed are written, each atomically, so a reader sees a file old or new but never half
+ * written; files no longer in the set are removed. The folder as a whole is not swapped.
+ *
+ * @param outDir The folder, holding `before`.
+ * @param before Contents by relative path, as the folder holds them.
+ * @param after Contents by relative path, as it should hold them.
+ * @returns The relative paths written or removed.
+ */
+export async function updateFolderInPlace(outDir: string, before: ReadonlyMap<string, string | Uint8Array>, after: ReadonlyMap<string, string | Uint8Array>): Promise<string[]> {
+  const changed = [...after.keys()].filter((path) => !sameContent(before.get(path), after.get(path)!)).sort()
+  const removed = [...before.keys()].filter((path) => !after.has(path)).sort()
+  for (const folder of new Set(changed.map((path) => dirname(join(outDir, path))))) await makeFolder(folder)
+  await Promise.all(changed.map((path) => writeFileAtomically(join(outDir, path), after.get(path)!)))
+  await Promise.all(removed.map((path) => rm(join(outDir, path), {force: true})))
+  return [...changed, ...removed]
+}
+
+function sameContent(a: string | Uint8Array | undefined, b: string | Uint8Array): boolean {
+  if (a === b) return true
+  if (a === undefined || typeof a === 'string' || typeof b === 'string') return false
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength))
+}

@@ -1,4 +1,5 @@
-export {buildSite, type BuildResult, type BuildSiteOptions} from './build-site.js'
+export {brokenLinksError, buildSite, type BuildResult, type BuildSiteOptions} from './build-site.js'
+export {renderSite, type RenderAgainOptions, type RenderedSite, type RenderSiteOptions} from './render-site.js'
 export {contentSecurityPolicy} from './render/layout.js'
 export {createRoutes, type Routes} from './routes.js'
 export {serveSite, type ServeSiteOptions, type SiteServer} from './serve-site.js'

@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs'
 import {readdir} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
-import {formatReport, loadEdition, loadSiteConfig, MlTop10Error, type Edition, type SiteConfig} from '@mltop10/core'
+import {formatReport, loadEdition, loadSiteConfig, MlTop10Error, type Edition, type LoadCache, type SiteConfig} from '@mltop10/core'
 import type {CliIo} from '../run-cli.js'
 
 /** Editions loaded for a command: all of them valid, or the problems already printed. */
@@ -20,8 +20,9 @@ export interface LoadedEditions {
  *
  * @param dir A content folder (with `editions/`), an editions folder, or one edition folder.
  * @param io Output streams and working folder.
+ * @param cache Documents of earlier loads (the dev server), reused for unchanged files.
  */
-export async function loadEditions(dir: string, io: CliIo): Promise<LoadedEditions> {
+export async function loadEditions(dir: string, io: CliIo, cache?: LoadCache): Promise<LoadedEditions> {
   const editions: Edition[] = []
   const editionDirs = await findEditions(resolve(io.cwd, dir))
   // site.yaml sits in the content folder, beside editions/.
@@ -31,7 +32,7 @@ export async function loadEditions(dir: string, io: CliIo): Promise<LoadedEditio
   if (siteReport) io.stderr.write(`${siteReport}\n`)
   let ok = siteConfig.errorCount === 0
   for (const editionDir of editionDirs) {
-    const result = await loadEdition(editionDir)
+    const result = await loadEdition(editionDir, {cache})
     const report = formatReport(result.files, {cwd: io.cwd})
     if (report) io.stderr.write(`${report}\n`)
     const name = editionDir.split(/[\\/]/).at(-1)

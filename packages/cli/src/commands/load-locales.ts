@@ -1,6 +1,6 @@
 import {existsSync} from 'node:fs'
 import {join, resolve} from 'node:path'
-import {formatReport, type Edition, type FormatReportOptions} from '@mltop10/core'
+import {formatReport, type Edition, type FormatReportOptions, type LoadCache} from '@mltop10/core'
 
 type VFileMessage = Parameters<NonNullable<FormatReportOptions['filter']>>[0]
 type VFile = Parameters<typeof formatReport>[0][number]
@@ -31,12 +31,13 @@ export function isTranslatorDetail(message: VFileMessage): boolean {
  * @param contentDir The content folder.
  * @param editions The validated English editions.
  * @param io Output streams and working folder.
- * @param detail Also print what `i18n:status` lists for translators.
+ * @param options `detail`: also print what `i18n:status` lists for translators; `cache`: translations of earlier loads (the dev server).
  */
-export async function loadLocalesFor(dir: string | undefined, contentDir: string, editions: readonly Edition[], io: CliIo, detail = false): Promise<{locales: readonly Locale[]; files: readonly VFile[]; ok: boolean}> {
+export async function loadLocalesFor(dir: string | undefined, contentDir: string, editions: readonly Edition[], io: CliIo, options: {readonly detail?: boolean; readonly cache?: LoadCache | undefined} = {}): Promise<{locales: readonly Locale[]; files: readonly VFile[]; ok: boolean}> {
   const localesDir = dir === undefined ? localesBeside(contentDir) : resolve(io.cwd, dir)
   if (!existsSync(localesDir)) return {locales: [], files: [], ok: true}
-  const result = await loadLocales(localesDir, editions)
+  const {detail = false, cache} = options
+  const result = await loadLocales(localesDir, editions, {cache})
   const report = formatReport(result.files, {cwd: io.cwd, filter: (message) => detail || !isTranslatorDetail(message)})
   if (report) io.stderr.write(`${report}\n`)
   for (const locale of result.locales) {

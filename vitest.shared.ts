@@ -15,7 +15,10 @@ export function createProject(name: string) {
     test: {
       name,
       include: ['test/**/*.test.ts'],
-      testTimeout: 30_000
+      testTimeout: 30_000,
+      // The files of a package share one module graph: each loads the package's sources once
+      // instead of once per file. Tests restore what they change of the process (env, cwd).
+      isolate: false
     }
   })
 }

@@ -3,7 +3,7 @@
 import {execFileSync, spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync} from 'node:fs'
-import {dirname, join, relative} from 'node:path'
+import {dirname, join, relative, resolve} from 'node:path'
 
 /**
  * The environment for a build in a copy: this process's, without what a surrounding turbo,
@@ -77,6 +77,54 @@ function install(dir) {
   const started = performance.now()
   run('pnpm', ['install', '--offline', '--frozen-lockfile', '--reporter=silent'], {cwd: dir, env: cleanEnv({CI: '1'})})
   return {installMs: performance.now() - started}
+}
+
+/**
+ * Gives the copy at `dest` the entries of the local turbo cache of the workspace at `root` for
+ * the tasks `turbo run <args>` would run in the copy, as a shared cache would: tasks whose inputs
+ * are the same as in `root` then replay there instead of running again, the others run. Nothing
+ * of `root` changes.
+ *
+ * @param {string} root
+ * @param {string} dest
+ * @param {string[]} args turbo arguments after `run`, e.g. `['build', '--filter=./packages/*']`
+ * @returns {{replayable: string[], missing: string[]}} task ids whose entry was found, and not
+ */
+export function seedTurboCache(root, dest, args) {
+  const turbo = join(dest, 'node_modules', '.bin', 'turbo')
+  /** @type {{tasks: {taskId: string, hash: string}[]}} */
+  const dry = JSON.parse(run(turbo, ['run', ...args, '--dry=json'], {cwd: dest}).stdout)
+  const sources = localTurboCaches(root)
+  const target = join(dest, '.turbo', 'cache')
+  mkdirSync(target, {recursive: true})
+  const replayable = []
+  const missing = []
+  for (const {taskId, hash} of dry.tasks) {
+    const source = sources.find((dir) => existsSync(join(dir, `${hash}.tar.zst`)))
+    if (!source) {
+      missing.push(taskId)
+      continue
+    }
+    // The archive, its metadata and (in recent turbo versions) its file manifest.
+    for (const name of readdirSync(source).filter((file) => file.startsWith(hash))) copyFileSync(join(source, name), join(target, name))
+    replayable.push(taskId)
+  }
+  return {replayable, missing}
+}
+
+/**
+ * Where the local turbo cache of the workspace at `root` may be: `TURBO_CACHE_DIR`, the default
+ * `.turbo/cache`, and that of the main checkout when `root` is a linked git worktree (turbo
+ * shares one cache between the worktrees of a repository).
+ *
+ * @param {string} root
+ * @returns {string[]}
+ */
+function localTurboCaches(root) {
+  const common = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], {cwd: root, encoding: 'utf8'}).trim()
+  const fromEnv = process.env['TURBO_CACHE_DIR']
+  const candidates = [...(fromEnv ? [resolve(root, fromEnv)] : []), join(root, '.turbo', 'cache'), join(dirname(common), '.turbo', 'cache')]
+  return [...new Set(candidates)].filter((dir) => existsSync(dir))
 }
 
 /**

@@ -181,7 +181,7 @@ const chromeErrors = new Set(['ProtocolError', 'TargetCloseError', 'ConnectionCl
  */
 async function withLimit<T>(label: string, timeout: number, browser: Browser, work: (fail: (error: MlTop10Error) => void) => Promise<T>): Promise<T> {
   // Chrome may have died between two PDFs, before anyone listened for it.
-  if (!browser.connected) throw chromeStopped(label, 'It had already exited (crashed or killed) after the previous PDF')
+  if (!browser.connected) throw chromeStopped(label, 'It exited: it crashed or was killed before this PDF began')
   let timer: NodeJS.Timeout | undefined
   let fail: (error: MlTop10Error) => void = () => undefined
   const failure = new Promise<never>((_, reject) => {

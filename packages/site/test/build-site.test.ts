@@ -98,6 +98,22 @@ describe('buildSite', () => {
     expect(select(section, (node) => node.tagName === 'dt').map((node) => toString(node))).toEqual(['NIST AI 100-2 E2025 attacks', 'MITRE ATLAS techniques', 'MITRE ATLAS mitigations', 'CWE weaknesses', 'OWASP Top 10 for LLM Applications 2025'])
   })
 
+  it('lists every fixed section and the scenarios in the page contents, in order', async () => {
+    const tree = await page('en/2023/ml01-input-manipulation-attack/index.html')
+    const toc = select(tree, (node) => node.tagName === 'nav' && String(node.properties['className']).includes('toc'))[0]!
+    expect(select(toc, (node) => node.tagName === 'a').map((link) => link.properties['href'])).toEqual(['#description', '#how-to-prevent', '#detect-and-respond', '#risk-factors', '#example-attack-scenarios', '#scenario-1', '#scenario-2', '#checklist', '#references', '#mappings'])
+  })
+
+  it('lets each reference take the direction of its own text (dir="auto"), so a Latin-script reference reads whole in a right-to-left page', async () => {
+    const tree = await page('en/2023/ml01-input-manipulation-attack/index.html')
+    const section = select(tree, (node) => node.tagName === 'section' && String(node.properties['className']).includes('section-references'))[0]!
+    const items = select(section, (node) => node.tagName === 'li')
+    expect(items).toHaveLength(3)
+    for (const item of items) expect(item.properties['dir']).toBe('auto')
+    const other = select(tree, (node) => node.tagName === 'section' && String(node.properties['className']).includes('section-how-to-prevent'))[0]!
+    expect(select(other, (node) => node.tagName === 'li' && node.properties['dir'] !== undefined)).toEqual([])
+  })
+
   it('publishes the mappings matrix: a row per risk, a column per catalogue, every cell linked', async () => {
     const tree = await page('en/2023/mappings/index.html')
     const table = select(tree, (node) => node.tagName === 'table')[0]!

@@ -21,6 +21,12 @@ export function applyRiskStructure(tree: Root, risk: RiskDocument, context: Body
   let section = -1
   let scenario = 0
   for (const node of tree.children) {
+    if (riskSectionSpec[section]?.id === 'references' && node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol')) {
+      // A reference is mostly the work's own title and authors, often in another script than the
+      // page: each item takes the direction of its first letters, so in an Arabic page an English
+      // reference reads left to right and its full stop ends it, instead of landing on the left.
+      for (const item of node.children) if (item.type === 'element' && item.tagName === 'li') item.properties['dir'] = 'auto'
+    }
     if (node.type === 'element' && node.tagName === 'h2') {
       section++
       const spec = riskSectionSpec[section]!

@@ -1,6 +1,6 @@
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
-import type {EditionDocument, RiskDocument} from '@mltop10/core'
+import {riskSectionSpec, type EditionDocument, type RiskDocument} from '@mltop10/core'
 import type {RenderContext} from '../context.js'
 import {relativeUrl} from '../routes.js'
 import {collectSearchEntries, type SearchEntry} from '../search-index.js'
@@ -65,14 +65,8 @@ export function renderDocumentPage(document: EditionDocument, context: RenderCon
 
 function renderToc(risk: RiskDocument, context: RenderContext): ElementContent {
   const {t} = context
-  const entries = [
-    ['description', t('risk.section.description')],
-    ['how-to-prevent', t('risk.section.how-to-prevent')],
-    ['risk-factors', t('risk.section.risk-factors')],
-    ['example-attack-scenarios', t('risk.section.example-attack-scenarios')],
-    ['references', t('risk.section.references')],
-    ['mappings', t('risk.mappings.heading')]
-  ] as const
+  // The fixed sections in their order (core's riskSectionSpec), then the generated mappings.
+  const entries = [...riskSectionSpec.map((spec) => [spec.id, t(`risk.section.${spec.id}`)] as const), ['mappings', t('risk.mappings.heading')] as const]
   return h('nav.toc', {ariaLabelledBy: 'toc-title'}, [
     h('h2#toc-title.toc-title', t('site.onThisPage')),
     h(

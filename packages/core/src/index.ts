@@ -13,7 +13,7 @@ export {loadDataFile, type DataFile, type LoadDataFileOptions} from './load-data
 export {checkInsideTree} from './source.js'
 export {parseDocumentLink} from './links.js'
 export {loadSiteConfig} from './load-site-config.js'
-export {mappingCatalogues, type MappingCatalogue} from './mappings.js'
+export {mappingCatalogues, mappingFields, type MappingCatalogue} from './mappings.js'
 export {loadTranslation, type TranslationResult} from './load-translation.js'
 export {changelogPage, loadReleases, recordRelease, releaseTexts, releasesFile, type ReleaseChange, type ReleaseRecord} from './releases.js'
 export {riskSectionSpec} from './risk-document.js'

@@ -30,6 +30,9 @@ export const mappingCatalogues: Readonly<Record<MappingField, MappingCatalogue>>
   llm: catalogue(llmTop10, 'OWASP Top 10 for LLM Applications 2025 entry', 'llm-top10.ts', false, 'Use an id from LLM01 to LLM10 (listed in {file})')
 }
 
+/** The mappings fields in the order they are written and shown. */
+export const mappingFields = Object.keys(mappingCatalogues) as MappingField[]
+
 function catalogue(entries: Catalogue, entry: string, fileName: string, required: boolean, hint: string): MappingCatalogue {
   const file = `packages/core/src/catalogues/${fileName}`
   return {catalogue: entries, entry, file, required, unknownHint: hint.replace('{file}', file)}
@@ -52,7 +55,7 @@ export interface MappingProblem {
 export function describeUnknownMapping(field: MappingField, id: string): MappingProblem {
   const {entry, unknownHint} = mappingCatalogues[field]
   const reason = `Unknown ${entry} \`${id}\` in \`mappings.${field}\``
-  const home = (Object.keys(mappingCatalogues) as MappingField[]).find((other) => Object.hasOwn(mappingCatalogues[other].catalogue, id))
+  const home = mappingFields.find((other) => Object.hasOwn(mappingCatalogues[other].catalogue, id))
   if (home) return {reason, hint: `\`${id}\` belongs under \`mappings.${home}\` (${mappingCatalogues[home].entry}): move it there`}
   return {reason, hint: unknownHint}
 }

@@ -1,4 +1,4 @@
-import type {Heading, Link, List, Paragraph, Root, RootContent} from 'mdast'
+import type {Heading, Link, List, ListItem, PhrasingContent, Root, Strong} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
@@ -171,18 +171,16 @@ function readDetectAndRespond(section: Section, file: VFile, english?: DetectAnd
   const steps: string[] = []
   for (const list of lists) {
     for (const item of list.children) {
-      const paragraph = item.children[0]
       if (list.ordered) {
         steps.push(toString(item).trim())
         continue
       }
-      const strong = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined
-      const detail = paragraph?.type === 'paragraph' ? paragraph.children.slice(1).map((node: RootContent) => toString(node)).join('').trim() : ''
+      const {first: strong, rest: detail} = itemLead(item)
       if (strong?.type !== 'strong' || detail === '') {
         report(file, 'Signal is not a bold name followed by where it is logged and how it alerts', item.position, 'detect-respond-format', 'Write each signal as `- **Signal name.** What to watch, where it is logged, and what an alert looks like`')
         continue
       }
-      signals.push({name: toString(strong).replace(/[.:]\s*$/, '').trim(), detail, position: item.position})
+      signals.push({name: leadName(strong), detail, position: item.position})
     }
   }
   if (!lists.some((list) => !list.ordered)) {
@@ -206,9 +204,8 @@ function readChecklist(section: Section, file: VFile, englishCount?: number): Ch
   const items = lists.flatMap((list) => list.children)
   const checklist: ChecklistItem[] = []
   for (const item of items) {
-    const paragraph = item.children[0]
-    const strong = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined
-    const evidence = paragraph?.type === 'paragraph' ? paragraph.children.slice(1).map((node: RootContent) => toString(node)).join('').replace(/^\s*[-:,]\s*/, '').trim() : ''
+    const {first: strong, rest} = itemLead(item)
+    const evidence = withoutSeparator(rest)
     if (strong?.type !== 'strong' || evidence === '') {
       report(file, 'Checklist item is not a bold control followed by its evidence', item.position, 'checklist-format', 'Write each item as `- **A control a reviewer can verify.** The tool, test or record that proves it.`')
       continue
@@ -228,8 +225,7 @@ function readReferences(section: Section, file: VFile, referenceLinks: Set<Link>
   const references: Reference[] = []
   const items = lists.flatMap((list) => list.children)
   for (const item of items) {
-    const paragraph = item.children[0]
-    const link = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined
+    const {first: link, rest} = itemLead(item)
     if (link?.type !== 'link') {
       report(file, 'Reference does not open with a link', item.position, 'reference-format', 'Write each reference as `- [Title](https://...) - Authors, venue, year.`')
       continue
@@ -239,8 +235,7 @@ function readReferences(section: Section, file: VFile, referenceLinks: Set<Link>
       report(file, `Reference URL \`${link.url}\` is not an absolute http(s) URL`, link.position, 'reference-url', 'Use the full address, starting with `https://`')
       continue
     }
-    const note = (paragraph as Paragraph).children.slice(1).map((node: RootContent) => toString(node)).join('').replace(/^\s*[-:,]\s*/, '').trim()
-    references.push({title: toString(link).trim(), url: link.url, note, position: item.position})
+    references.push({title: toString(link).trim(), url: link.url, note: withoutSeparator(rest), position: item.position})
   }
   if (englishCount !== undefined && items.length !== englishCount) {
     report(file, `Translated page has ${items.length} references; the English page has ${englishCount}`, section.heading.position, 'translation-structure', 'Keep every reference of the English page, in the same order')
@@ -255,12 +250,32 @@ function readControls(section: Section): Control[] {
   for (const list of section.children) {
     if (list.type !== 'list') continue
     for (const item of list.children) {
-      const paragraph = item.children[0]
-      const strong = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined
-      if (strong?.type === 'strong') controls.push({name: toString(strong).replace(/[.:]\s*$/, '').trim(), position: item.position})
+      const {first: strong} = itemLead(item)
+      if (strong?.type === 'strong') controls.push({name: leadName(strong), position: item.position})
     }
   }
   return controls
+}
+
+/**
+ * How list items of the fixed sections open: a bold name (controls, signals,
+ * checklist items) or a link (references), then text. Returns that first node
+ * of the item's opening paragraph and the text after it.
+ */
+function itemLead(item: ListItem): {first: PhrasingContent | undefined; rest: string} {
+  const paragraph = item.children[0]
+  if (paragraph?.type !== 'paragraph') return {first: undefined, rest: ''}
+  return {first: paragraph.children[0], rest: paragraph.children.slice(1).map((node) => toString(node)).join('').trim()}
+}
+
+/** The text after a lead without the dash, colon or comma that may separate them. */
+function withoutSeparator(text: string): string {
+  return text.replace(/^\s*[-:,]\s*/, '').trim()
+}
+
+/** The name a bold lead gives, without its closing full stop or colon. */
+function leadName(strong: Strong): string {
+  return toString(strong).replace(/[.:]\s*$/, '').trim()
 }
 
 function isAbsoluteHttpUrl(url: string): boolean {

@@ -29,6 +29,7 @@ describe('public API', () => {
       'loadSiteConfig',
       'loadTranslation',
       'mappingCatalogues',
+      'mappingFields',
       'nistAmlAttacks',
       'normalizeSource',
       'pageStates',

@@ -1,7 +1,5 @@
-import {licenses, mappingCatalogues, pageStates, scoreFactors, scoreLevel, type LocalizedEdition, type MappingField} from '@mltop10/core'
+import {licenses, mappingCatalogues, mappingFields, pageStates, scoreFactors, scoreLevel, type LocalizedEdition} from '@mltop10/core'
 import {exportFormatVersion, schemaId, type EditionExport} from './schema.js'
-
-const mappingFields = Object.keys(mappingCatalogues) as MappingField[]
 
 /**
  * The edition as data for tools: every risk with its id, names, slug, former

@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import {mappingCatalogues, scoreFactors, semverPattern, type MappingField} from '@mltop10/core'
+import {mappingFields, scoreFactors, semverPattern, type MappingField} from '@mltop10/core'
 
 /** The version of the export format; bumped when fields change meaning (1.1.0: all mappings, detect and respond, checklist). */
 export const exportFormatVersion = '1.1.0'
@@ -8,7 +8,6 @@ const text = z.string().min(1)
 const url = z.string().regex(/^https?:\/\//)
 const level = z.enum(['very-low', 'low', 'moderate', 'high', 'very-high'])
 const entry = z.strictObject({id: text, name: text, url})
-const mappingFields = Object.keys(mappingCatalogues) as MappingField[]
 
 /** One risk of an edition export. */
 const riskSchema = z.strictObject({

@@ -1,11 +1,8 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {mappingCatalogues, type MappingField, type RiskDocument} from '@mltop10/core'
+import {mappingCatalogues, mappingFields, type MappingField, type RiskDocument} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
 import {externalLink} from './external-link.js'
-
-/** The mappings fields in the order they are shown: the order of `mappingCatalogues`. */
-const fields = Object.keys(mappingCatalogues) as MappingField[]
 
 /** How an id is shown: LLM Top 10 entries carry their list's year, as OWASP writes them. */
 function label(field: MappingField, id: string): string {
@@ -33,7 +30,7 @@ function entryLink(field: MappingField, id: string, external: string, short: boo
  */
 export function renderMappings(risk: RiskDocument, t: Translator['t'], id: string, matrix?: string): Element {
   const external = t('site.externalLink')
-  const entries = fields.flatMap((field) => (risk.mappings[field].length === 0 ? [] : [h('dt', t(`risk.mappings.${field}`)), h('dd', h('ul', risk.mappings[field].map((entry) => h('li', entryLink(field, entry, external, false)))))]))
+  const entries = mappingFields.flatMap((field) => (risk.mappings[field].length === 0 ? [] : [h('dt', t(`risk.mappings.${field}`)), h('dd', h('ul', risk.mappings[field].map((entry) => h('li', entryLink(field, entry, external, false)))))]))
   return h('section.section.section-mappings', {ariaLabelledBy: id}, [h('h2', {id}, t('risk.mappings.heading')), h('dl.mappings', entries), ...(matrix ? [h('p', h('a', {href: matrix}, t('matrix.seeAll')))] : [])])
 }
 
@@ -59,7 +56,7 @@ export function renderMappingMatrix(risks: readonly RiskDocument[], options: Map
     h('td', risk.mappings[field].length === 0 ? h('span.mapping-none', t('matrix.none')) : h('ul.mapping-ids', risk.mappings[field].map((entry) => h('li', entryLink(field, entry, external, true)))))
   return h('table.mapping-matrix', [
     h('caption', t('matrix.caption')),
-    h('thead', h('tr', [h('th', {scope: 'col'}, t('matrix.risk')), ...fields.map((field) => h('th', {scope: 'col'}, t(`risk.mappings.${field}`)))])),
-    h('tbody', risks.map((risk) => h('tr', [h('th', {scope: 'row'}, h('a', {href: options.href(risk)}, [h('span.risk-id', risk.id), ` ${risk.title}`])), ...fields.map((field) => cell(risk, field))])))
+    h('thead', h('tr', [h('th', {scope: 'col'}, t('matrix.risk')), ...mappingFields.map((field) => h('th', {scope: 'col'}, t(`risk.mappings.${field}`)))])),
+    h('tbody', risks.map((risk) => h('tr', [h('th', {scope: 'row'}, h('a', {href: options.href(risk)}, [h('span.risk-id', risk.id), ` ${risk.title}`])), ...mappingFields.map((field) => cell(risk, field))])))
   ])
 }

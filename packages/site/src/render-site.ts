@@ -1,5 +1,5 @@
 import {toHtml} from 'hast-util-to-html'
-import {artifactNames, MlTop10Error, type Edition} from '@mltop10/core'
+import {artifactNames, MlTop10Error, pageStates, type Edition} from '@mltop10/core'
 import {loadAssets} from './assets.js'
 import {parseBaseUrl} from './base-url.js'
 import type {BuildSiteOptions} from './build-site.js'
@@ -148,11 +148,12 @@ export function renderSite(options: RenderSiteOptions, again: RenderAgainOptions
     const t = locale.translator
     let localeLatest: {context: RenderContext; key: string} | undefined
     const published = [...locale.editions.values()].map(({edition}) => ({name: edition.manifest.edition, pages: new Set(edition.documents.map((document) => document.name))}))
-    for (const {edition, pages} of locale.editions.values()) {
+    for (const localized of locale.editions.values()) {
+      const {edition, pages} = localized
       const routes = createRoutes(t.locale, edition.manifest.edition)
       const pdf = options.pdfs?.get(artifactNames.pdf(edition.manifest.edition, t.locale))
       if (pdf) files.set(`pdf/${pdf.file}`, pdf.bytes)
-      const context: RenderContext = {edition, t: t.t, translator: t, routes, baseUrl, linkSources: [], languages, editions: published, pageStates: new Map(pages.map((page) => [page.name, page.state])), sourceHashes: new Map(pages.flatMap((page) => (page.sourceHash ? [[page.name, page.sourceHash] as const] : []))), repository: options.repository, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined}
+      const context: RenderContext = {edition, t: t.t, translator: t, routes, baseUrl, linkSources: [], languages, editions: published, pageStates: pageStates(localized), sourceHashes: new Map(pages.flatMap((page) => (page.sourceHash ? [[page.name, page.sourceHash] as const] : []))), repository: options.repository, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined}
       const matrixCsv = `data/${artifactNames.data(edition.manifest.edition, t.locale, 'mappings')}`
       // What every page of this edition and language shows besides its own text: the navigation
       // (order, kinds, ids and titles), the edition's facts and the languages; the pages that list

@@ -176,10 +176,11 @@ describe('the 2023 PDF', () => {
 })
 
 describe.each([
-  {code: 'ja', font: /^[A-Z]{6}\+NotoSans(JP\w*|Mono)?-/, cover: '版', matrix: 'マッピング一覧表'},
-  {code: 'ar', font: /^[A-Z]{6}\+NotoSans(Arabic|Mono)?-/, cover: 'الإصدار', matrix: 'مصفوفة الربط'}
-])('the $code PDF', ({code, font, cover, matrix}) => {
-  it('is in its language, with translated labels and only embedded Noto fonts covering its script', async () => {
+  {code: 'ja', font: /^[A-Z]{6}\+NotoSans(JP\w*|Mono)?-/, script: /NotoSansJP/, cover: '版', matrix: 'マッピング一覧表', words: ['モデル', 'ポイズニング'], bookmarks: ['はじめに', 'ML01:2023 入力操作攻撃']},
+  {code: 'zh-Hans', font: /^[A-Z]{6}\+NotoSans(SC\w*|Mono)?-/, script: /NotoSansSC/, cover: '版', matrix: '映射矩阵', words: ['投毒', '模型'], bookmarks: ['引言', 'ML01:2023 输入操纵攻击']},
+  {code: 'ar', font: /^[A-Z]{6}\+Noto(Sans|SansMono|NaskhArabic)-/, script: /NotoNaskhArabic/, cover: 'الإصدار', matrix: 'مصفوفة الربط', words: ['هجوم', 'النموذج', 'مقدمة', 'التلاعب', 'الاستدلال'], bookmarks: ['مقدمة', 'ما هذه القائمة', 'ML01:2023 هجوم التلاعب بالمدخلات']}
+])('the $code PDF', ({code, font, script, cover, matrix, words, bookmarks}) => {
+  it('is in its language, with translated labels, text and bookmarks in logical order, and only embedded Noto fonts covering its script', async () => {
     const {loadLocales} = await import('@mltop10/i18n')
     const {locales} = await loadLocales(fileURLToPath(new URL('../../locales/', import.meta.url)), [edition])
     const locale = locales.find((candidate) => candidate.manifest.code === code)!
@@ -190,16 +191,35 @@ describe.each([
     const path = join(outDir, output!.file)
     const text = Buffer.from(readFileSync(path)).toString('latin1')
     expect(text).toContain(`/Lang (${code})`)
-    // poppler reads right-to-left text in logical order (pdf.js does not, for Arabic).
-    const coverText = execFileSync('pdftotext', ['-f', '1', '-l', '1', path, '-'], {encoding: 'utf8'}).replace(/[\u202a-\u202e]/g, '')
-    expect(coverText).toContain(cover)
-    // Compared without spaces: poppler splits some Arabic words where glyphs join.
-    expect(execFileSync('pdftotext', ['-f', '1', '-l', '8', path, '-'], {encoding: 'utf8'}).replace(/[\u202a-\u202e\s]/g, '')).toContain(matrix.replace(/\s/g, ''))
+    // poppler reads right-to-left text in logical order (pdf.js does not, for Arabic); it marks
+    // embedded runs of the other direction with bidi controls, removed here.
+    const plain = (first: number, last: number) => execFileSync('pdftotext', ['-f', String(first), '-l', String(last), path, '-'], {encoding: 'utf8'}).replace(/[\u202a-\u202e]/g, '')
+    expect(plain(1, 1)).toContain(cover)
+    expect(plain(1, 8)).toContain(matrix)
+    // Whole words, as a reader searches or copies them: each is found on many pages.
+    const all = plain(1, output!.pages)
+    for (const word of words) expect(all.split(word).length - 1, word).toBeGreaterThanOrEqual(3)
+    const document = await getDocument({data: new Uint8Array(readFileSync(path)), isEvalSupported: false, verbosity: 0}).promise
+    try {
+      const titles: string[] = []
+      const walk = (items: Awaited<ReturnType<PDFDocumentProxy['getOutline']>>) => {
+        for (const item of items) {
+          titles.push(item.title)
+          walk(item.items)
+        }
+      }
+      walk(await document.getOutline())
+      for (const title of bookmarks) expect(titles).toContain(title)
+      // Chrome's own titles repeated the text of some right-to-left headings ("مقدمةمقدمة").
+      for (const title of titles) expect(title, title).not.toMatch(/^(.+)\s*\1$/u)
+    } finally {
+      await document.destroy()
+    }
     const listing = execFileSync('pdffonts', [path], {encoding: 'utf8'}).trim().split('\n').slice(2)
     for (const line of listing) {
       expect(line, line).toMatch(font)
       expect(line).not.toContain('Type 3')
     }
-    expect(listing.some((line) => (code === 'ja' ? /NotoSansJP/ : /NotoSansArabic/).test(line))).toBe(true)
+    expect(listing.some((line) => script.test(line))).toBe(true)
   })
 })

@@ -98,6 +98,30 @@ export interface PdfMetadata {
   readonly idSeed: string
   /** Further entries of the document information, such as provenance (`MLTop10Version`). */
   readonly custom?: Readonly<Record<string, string>>
+  /**
+   * The title of every bookmark, in the order of the outline (depth first): the headings' text in
+   * logical order. Chrome takes a bookmark's title from the painted text runs, in visual order,
+   * which reverses the words of right-to-left headings and repeats some. Left as Chrome wrote them
+   * when the count differs from Chrome's.
+   */
+  readonly outlineTitles?: readonly string[]
+}
+
+/** Object numbers of the outline's items, depth first (the order of the headings). */
+function outlineItems(index: PdfObjects): number[] {
+  const root = reference(catalogOf(index), 'Outlines')
+  const items: number[] = []
+  const walk = (first: number | undefined) => {
+    for (let item = first, guard = 0; item !== undefined && guard < 100_000; guard++) {
+      const source = index.objects.get(item)
+      if (source === undefined) throw unexpected(`outline item ${item} is missing`)
+      items.push(item)
+      walk(reference(source, 'First'))
+      item = reference(source, 'Next')
+    }
+  }
+  if (root !== undefined) walk(reference(index.objects.get(root) ?? '', 'First'))
+  return items
 }
 
 /** A PDF text string in UTF-16BE with a byte order mark: safe for any script. */
@@ -141,6 +165,18 @@ export function updateDocumentInfo(pdf: Uint8Array, metadata: PdfMetadata): Uint
   for (const match of text.slice(Math.max(infoStart, 0), Math.max(infoEnd, 0)).matchAll(/\/(?:CreationDate|ModDate)\s*\(D:(\d{14})/g)) {
     original.write(digits, infoStart + match.index + match[0].length - 14, 'latin1')
   }
+  const replaced: [number, string][] = []
+  if (metadata.outlineTitles) {
+    const index = indexObjects(pdf)
+    const items = outlineItems(index)
+    if (items.length === metadata.outlineTitles.length) {
+      items.forEach((item, position) => {
+        const source = index.objects.get(item)!.trimEnd()
+        const title = textString(metadata.outlineTitles![position]!)
+        replaced.push([item, `${item} 0 obj\n${source.replace(/\/Title\s*(?:<[\da-fA-F\s]*>|\((?:\\.|[^\\)])*\))/, () => `/Title ${title}`)}\nendobj\n`])
+      })
+    }
+  }
   const object = [
     `${info} 0 obj`,
     `<</Title ${textString(metadata.title)}`,
@@ -156,15 +192,22 @@ export function updateDocumentInfo(pdf: Uint8Array, metadata: PdfMetadata): Uint
     'endobj',
     ''
   ].join('\n')
-  const objectOffset = pdf.byteLength + base.length
-  const xrefOffset = objectOffset + object.length
+  // Each replaced object gets a cross-reference subsection of its own, in ascending object order.
+  const written: [number, string][] = [[info, object], ...replaced]
+  let offset = pdf.byteLength + base.length
+  const entries: [number, number][] = []
+  for (const [number, source] of written) {
+    entries.push([number, offset])
+    offset += Buffer.byteLength(source, 'latin1')
+  }
+  const sections = entries.sort((a, b) => a[0] - b[0]).flatMap(([number, at]) => [`${number} 1`, `${String(at).padStart(10, '0')} 00000 n\r`])
+  const xrefOffset = offset
   const newSize = Math.max(size, info + 1)
   const update = [
-    object + 'xref',
+    written.map(([, source]) => source).join('') + 'xref',
     '0 1',
     '0000000000 65535 f\r',
-    `${info} 1`,
-    `${String(objectOffset).padStart(10, '0')} 00000 n\r`,
+    ...sections,
     'trailer',
     `<</Size ${newSize}`,
     `/Root ${root} 0 R`,

@@ -116,6 +116,10 @@ export async function renderPdf(options: RenderPdfOptions): Promise<PdfRender> {
         firstPass = lap()
       }
       const secondPass = lap()
+      // Bookmark titles in logical order, as the reader reads the headings (see `outlineTitles`).
+      const outlineTitles = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).filter((heading) => heading.getClientRects().length > 0).map((heading) => (heading.textContent ?? '').replace(/\s+/g, ' ').trim())
+      )
       const date = new Date((options.sourceDateEpoch ?? Date.parse(`${manifest.released}T00:00:00Z`) / 1000) * 1000)
       const bytes = updateDocumentInfo(renumberStructureIds(second), {
         title: `${manifest.title} ${manifest.edition}`,
@@ -125,6 +129,7 @@ export async function renderPdf(options: RenderPdfOptions): Promise<PdfRender> {
         creator: `mltop10 (edition ${manifest.edition}, version ${manifest.version})`,
         producer: 'mltop10 with Chromium',
         date,
+        outlineTitles,
         idSeed: [manifest.edition, manifest.version, translator.locale, ...edition.documents.map((document) => document.hash)].join('\n'),
         // Provenance: edition, version, locale and one hash over every source page.
         custom: {

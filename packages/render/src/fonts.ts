@@ -34,7 +34,12 @@ export const fontFamilies: readonly FontFamily[] = [
   {family: 'Noto Sans Mono', package: '@fontsource/noto-sans-mono', script: undefined, print: ['400'], site: []},
   // The site serves one weight of Japanese: each weight is over a hundred files.
   {family: 'Noto Sans JP', package: '@fontsource/noto-sans-jp', script: 'Jpan', print: ['400', '700'], site: ['400']},
-  {family: 'Noto Sans Arabic', package: '@fontsource/noto-sans-arabic', script: 'Arab', print: ['400', '700'], site: ['400', '700']},
+  // Arabic: Noto Sans on screen; in print Noto Naskh, the book hand, pinned to its @fontsource 4.5
+  // build. Text taken from a PDF (pdftotext, copy and paste, search) keeps its words whole only
+  // with it: the 5.x builds of both families draw the dots of letters as separate marks, and Noto
+  // Sans Arabic 4.5 draws lam-alef as one glyph whose letters text extraction swaps.
+  {family: 'Noto Sans Arabic', package: '@fontsource/noto-sans-arabic', script: 'Arab', print: [], site: ['400', '700']},
+  {family: 'Noto Naskh Arabic', package: '@fontsource/noto-naskh-arabic', script: 'Arab', print: ['400', '700'], site: []},
   // Simplified Chinese: like Japanese, one weight on the site.
   {family: 'Noto Sans SC', package: '@fontsource/noto-sans-sc', script: 'Hans', print: ['400', '700'], site: ['400']}
 ]
@@ -66,7 +71,7 @@ export function readFontFaces(family: FontFamily, sheet: FontSheet): FontFace[] 
   const css = readFileSync(require.resolve(`${family.package}/${sheet}.css`), 'utf8')
   const faces: FontFace[] = []
   for (const rule of css.match(/@font-face\s*\{[^}]*\}/g) ?? []) {
-    const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)?.[1]
+    const file = /url\((['"]?)\.\/files\/([^)'"]+\.woff2)\1\)/.exec(rule)?.[2]
     const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1]
     if (!file || !range) continue
     const ranges = range.split(',').map((part) => {

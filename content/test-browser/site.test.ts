@@ -215,6 +215,34 @@ describe('translated editions in Chromium', () => {
     expect(navLeft).toBeGreaterThan(mainLeft)
     await page.close()
   })
+
+  it('isolates Latin runs in Arabic pages: code, links and risk ids keep their order, punctuation stays outside them', async () => {
+    const {page} = await open('ar/2023/ml06-ai-supply-chain-attacks/')
+    const runs = await page.$$eval('article section code, article section a, .risk-id, nav .nav-id', (nodes) =>
+      nodes.map((node) => ({tag: node.tagName, text: node.textContent, bidi: getComputedStyle(node).unicodeBidi, direction: getComputedStyle(node).direction}))
+    )
+    expect(runs.filter((run) => run.tag === 'CODE').length).toBeGreaterThan(0)
+    for (const run of runs) expect(['isolate', 'plaintext'], `${run.tag} ${run.text}`).toContain(run.bidi)
+    for (const run of runs.filter((run) => run.tag === 'CODE' || /ML\d\d/.test(run.text ?? ''))) expect(run.direction, `${run.tag} ${run.text}`).toBe('ltr')
+    // An English reference reads left to right, its full stop after (right of) its last word.
+    const reference = await page.$$eval('.section-references li', (items) => {
+      const item = items.find((candidate) => /^[A-Za-z]/.test(candidate.textContent ?? '') && /[a-z0-9]\.$/.test((candidate.textContent ?? '').trim()))!
+      const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT)
+      let last: Text | undefined
+      while (walker.nextNode()) if ((walker.currentNode.textContent ?? '').trim()) last = walker.currentNode as Text
+      const end = last!.textContent!.trimEnd().length
+      const box = (start: number) => {
+        const range = document.createRange()
+        range.setStart(last!, start)
+        range.setEnd(last!, start + 1)
+        return range.getBoundingClientRect().left
+      }
+      return {stop: box(end - 1), letter: box(end - 2), direction: getComputedStyle(item).direction}
+    })
+    expect(reference.direction).toBe('ltr')
+    expect(reference.stop).toBeGreaterThan(reference.letter)
+    await page.close()
+  })
 })
 
 describe('the accessibility check itself', () => {

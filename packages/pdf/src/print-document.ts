@@ -60,7 +60,7 @@ export function renderPrintDocument(options: PrintDocumentOptions): string {
 
   const tocEntry = (document: EditionDocument): ElementContent =>
     h(`li.toc-${document.kind}`, h('a', {href: href(document.name, undefined)}, [
-      h('span.toc-title', document.kind === 'risk' ? `${document.id} ${document.title}` : document.title),
+      h('span.toc-title', document.kind === 'risk' ? [h('span.risk-id', {dir: 'ltr'}, document.id), ` ${document.title}`] : document.title),
       h('span.toc-leader', {ariaHidden: 'true'}),
       h('span.toc-page', String(options.pageNumbers?.get(document.name) ?? ''))
     ]))

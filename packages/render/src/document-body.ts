@@ -1,6 +1,7 @@
 import type {Root} from 'hast'
 import {changelogPage, type EditionDocument} from '@mltop10/core'
 import type {BodyContext} from './body-context.js'
+import {isolateBidiRuns} from './transforms/bidi-isolation.js'
 import {addHeadingIds} from './transforms/heading-ids.js'
 import {rewriteContentLinks} from './transforms/content-links.js'
 import {applyRiskStructure, wrapSections} from './transforms/risk-structure.js'
@@ -10,7 +11,8 @@ import {addReleaseNotes} from './release-notes.js'
 /**
  * The body of one document as safe hast, in its canonical structure: anchors
  * derived from the structure (risks) or the headings (pages), links rewritten
- * for the output, sections wrapped. Used for site pages and the print document.
+ * for the output, runs of code and links isolated for bidirectional text,
+ * sections wrapped. Used for site pages and the print document.
  *
  * @param document A document of a validated edition; it is not modified.
  * @param context UI strings, how hrefs are made, and the id prefix.
@@ -21,6 +23,7 @@ export function renderDocumentBody(document: EditionDocument, context: BodyConte
   else addHeadingIds(body, document.headingIds, context.idPrefix)
   rewriteContentLinks(body, context, document)
   if (document.name === changelogPage && context.releases) addReleaseNotes(body, context.releases, context)
+  isolateBidiRuns(body)
   wrapSections(body)
   return body
 }

@@ -3,6 +3,7 @@ import {h} from 'hastscript'
 import {mappingCatalogues, mappingFields, type MappingField, type RiskDocument} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
 import {externalLink} from './external-link.js'
+import {isolateBidiRuns} from './transforms/bidi-isolation.js'
 
 /** How an id is shown: LLM Top 10 entries carry their list's year, as OWASP writes them. */
 function label(field: MappingField, id: string): string {
@@ -31,7 +32,9 @@ function entryLink(field: MappingField, id: string, external: string, short: boo
 export function renderMappings(risk: RiskDocument, t: Translator['t'], id: string, matrix?: string): Element {
   const external = t('site.externalLink')
   const entries = mappingFields.flatMap((field) => (risk.mappings[field].length === 0 ? [] : [h('dt', t(`risk.mappings.${field}`)), h('dd', h('ul', risk.mappings[field].map((entry) => h('li', entryLink(field, entry, external, false)))))]))
-  return h('section.section.section-mappings', {ariaLabelledBy: id}, [h('h2', {id}, t('risk.mappings.heading')), h('dl.mappings', entries), ...(matrix ? [h('p', h('a', {href: matrix}, t('matrix.seeAll')))] : [])])
+  const section = h('section.section.section-mappings', {ariaLabelledBy: id}, [h('h2', {id}, t('risk.mappings.heading')), h('dl.mappings', entries), ...(matrix ? [h('p', h('a', {href: matrix}, t('matrix.seeAll')))] : [])])
+  isolateBidiRuns(section)
+  return section
 }
 
 /** Options of `renderMappingMatrix`. */
@@ -57,6 +60,6 @@ export function renderMappingMatrix(risks: readonly RiskDocument[], options: Map
   return h('table.mapping-matrix', [
     h('caption', t('matrix.caption')),
     h('thead', h('tr', [h('th', {scope: 'col'}, t('matrix.risk')), ...mappingFields.map((field) => h('th', {scope: 'col'}, t(`risk.mappings.${field}`)))])),
-    h('tbody', risks.map((risk) => h('tr', [h('th', {scope: 'row'}, h('a', {href: options.href(risk)}, [h('span.risk-id', risk.id), ` ${risk.title}`])), ...mappingFields.map((field) => cell(risk, field))])))
+    h('tbody', risks.map((risk) => h('tr', [h('th', {scope: 'row'}, h('a', {href: options.href(risk)}, [h('span.risk-id', {dir: 'ltr'}, risk.id), ` ${risk.title}`])), ...mappingFields.map((field) => cell(risk, field))])))
   ])
 }

@@ -73,7 +73,7 @@ export function renderRiskMap(risks: readonly RiskDocument[], options: RiskMapOp
   const table = h('table.risk-map-table', [
     h('caption', t('riskMap.caption')),
     h('thead', h('tr', [h('th', {scope: 'col'}, t('riskMap.risk')), h('th', {scope: 'col'}, t('riskMap.x')), h('th', {scope: 'col'}, t('riskMap.y')), h('th', {scope: 'col'}, t('riskMap.legend'))])),
-    h('tbody', risks.map((risk) => h('tr', [h('th', {scope: 'row'}, h('a', {href: options.href(risk)}, `${risk.id} ${risk.title}`)), h('td', String(risk.scores.exploitability)), h('td', String(risk.scores.technicalImpact)), h('td', String(risk.scores.detectability))])))
+    h('tbody', risks.map((risk) => h('tr', [h('th', {scope: 'row'}, h('a', {href: options.href(risk)}, [h('span.risk-id', {dir: 'ltr'}, risk.id), ` ${risk.title}`])), h('td', String(risk.scores.exploitability)), h('td', String(risk.scores.technicalImpact)), h('td', String(risk.scores.detectability))])))
   ])
   return h('figure.risk-map', {id}, [
     h('figcaption', [h('strong', {id: `${id}-title`}, t('riskMap.title')), ' ', h('span', {id: `${id}-description`}, t('riskMap.description'))]),

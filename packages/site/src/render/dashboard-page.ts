@@ -50,7 +50,7 @@ export function renderDashboardPage(statuses: readonly LanguageStatus[], context
           h('tbody', status.pages.map((page) => {
             const document = edition.documents.find((candidate) => candidate.name === page.name)
             const target = createRoutes(status.code, edition.manifest.edition).page(page.name)
-            return h('tr', [h('th', {scope: 'row'}, h('a', {href: relativeUrl(folder, target)}, document ? (document.kind === 'risk' ? `${document.id} ${document.title}` : document.title) : page.name)), h('td', {className: [`state-${page.state}`]}, t(`dashboard.states.${page.state}`))])
+            return h('tr', [h('th', {scope: 'row'}, h('a', {href: relativeUrl(folder, target)}, document ? (document.kind === 'risk' ? [h('span.risk-id', {dir: 'ltr'}, document.id), ` ${document.title}`] : document.title) : page.name)), h('td', {className: [`state-${page.state}`]}, t(`dashboard.states.${page.state}`))])
           }))
         ])
       ])

@@ -29,7 +29,7 @@ export function renderDocumentPage(document: EditionDocument, context: RenderCon
   const header: ElementContent[] =
     document.kind === 'risk'
       ? [
-          h('p.risk-kicker', [h('span.risk-id', document.id)]),
+          h('p.risk-kicker', [h('span.risk-id', {dir: 'ltr'}, document.id)]),
           h('h1', t('risk.heading', {id: document.id, edition: edition.manifest.edition, title: document.title})),
           h('p.lead', document.summary),
           document.formerly.length > 0 ? h('p.formerly', t('risk.formerly', {names: document.formerly.map((former) => former.title).join(', ')})) : undefined
@@ -88,7 +88,7 @@ function renderPager(document: EditionDocument, context: RenderContext, folder: 
   const next = edition.documents[index + 1]
   const item = (target: EditionDocument | undefined, rel: 'prev' | 'next') =>
     target
-      ? h(`a.pager-${rel}`, {href: relativeUrl(folder, routes.page(target.name)), rel: [rel]}, [h('span.pager-label', t(rel === 'prev' ? 'site.previous' : 'site.next')), h('span.pager-title', target.kind === 'risk' ? `${target.id} ${target.title}` : target.title)])
+      ? h(`a.pager-${rel}`, {href: relativeUrl(folder, routes.page(target.name)), rel: [rel]}, [h('span.pager-label', t(rel === 'prev' ? 'site.previous' : 'site.next')), h('span.pager-title', target.kind === 'risk' ? [h('span.risk-id', {dir: 'ltr'}, target.id), ` ${target.title}`] : target.title)])
       : h('span')
   return h('nav.pager', {ariaLabel: t('site.pagination')}, [item(previous, 'prev'), item(next, 'next')])
 }

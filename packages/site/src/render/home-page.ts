@@ -19,7 +19,7 @@ export function renderHomePage(context: RenderContext): PageSpec {
   const folder = routes.home
   const card = (risk: RiskDocument): ElementContent =>
     h('li.risk-card', [
-      h('h3.risk-card-title', h('a', {href: relativeUrl(folder, routes.page(risk.name))}, [h('span.risk-id', risk.id), ` ${risk.title}`])),
+      h('h3.risk-card-title', h('a', {href: relativeUrl(folder, routes.page(risk.name))}, [h('span.risk-id', {dir: 'ltr'}, risk.id), ` ${risk.title}`])),
       h('p.risk-card-summary', risk.summary),
       h(
         'dl.risk-card-scores',

@@ -119,7 +119,7 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
   ].filter((node): node is Element => node !== undefined))
 
   const navItem = (document: Edition['documents'][number]) => {
-    const label = document.kind === 'risk' ? [h('span.nav-id', document.id), ` ${document.title}`] : [document.title]
+    const label = document.kind === 'risk' ? [h('span.nav-id', {dir: 'ltr'}, document.id), ` ${document.title}`] : [document.title]
     const current = spec.current === document.name ? {ariaCurrent: 'page'} : {}
     return h(`li.nav-${document.kind}`, h('a', {href: link(routes.page(document.name)), ...current}, label))
   }

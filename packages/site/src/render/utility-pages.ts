@@ -125,7 +125,7 @@ export function renderContentsPage(context: RenderContext): PageSpec {
     current: contentsPage,
     main: [
       h('header.page-header', h('h1', t('site.contentsTitle'))),
-      h('ol.contents-list', edition.documents.map((document) => h('li', h('a', {href: relativeUrl(folder, routes.page(document.name))}, document.kind === 'risk' ? [h('span.risk-id', document.id), ` ${document.title}`] : document.title))))
+      h('ol.contents-list', edition.documents.map((document) => h('li', h('a', {href: relativeUrl(folder, routes.page(document.name))}, document.kind === 'risk' ? [h('span.risk-id', {dir: 'ltr'}, document.id), ` ${document.title}`] : document.title))))
     ]
   }
 }

@@ -9,7 +9,8 @@
  * - Arabic: as a word, which may carry the conjunctions و and ف, the prepositions ب, ل and ك, the
  *   article ال (and لل for ل + ال) in front and an attached pronoun (ـه، ـها، ـهم ...) behind;
  *   short vowels, shadda and tatweel are ignored in the text. A variant written with ال matches
- *   with or without it.
+ *   with or without it, and every later word of a phrase may carry ال (`دفتر ملاحظات` matches
+ *   `دفتر الملاحظات`). Other inflections (dual, broken plurals) are variants of their own.
  * - Every other script: as whole words, case-insensitively (`coste` matches `Coste`, not `costes`).
  * In every script a space in a variant matches any run of white space, line breaks included.
  */
@@ -97,8 +98,9 @@ export function patternFor(text: string, script: VariantScript): RegExp {
     case 'cjk':
       return new RegExp(body(normalized), 'giu')
     case 'arabic': {
-      const bare = normalized.trim().replace(/^ال/, '')
-      return new RegExp(`${wordBefore}${arabicPrefix}${arabicMarks}${body(bare, arabicMarks)}${arabicMarks}${arabicSuffix}${arabicMarks}${wordAfter}`, 'gu')
+      // Every later word may carry the article: `دفتر ملاحظات` also matches `دفتر الملاحظات`.
+      const words = normalized.trim().split(/\s+/).map((word) => [...word.replace(/^ال/, '')].map(escape).join(arabicMarks))
+      return new RegExp(`${wordBefore}${arabicPrefix}${arabicMarks}${words.join(`${arabicMarks}\\s+(?:ال)?${arabicMarks}`)}${arabicMarks}${arabicSuffix}${arabicMarks}${wordAfter}`, 'gu')
     }
     case 'word':
       return new RegExp(`${wordBefore}${body(normalized)}${wordAfter}`, 'giu')

@@ -98,7 +98,7 @@ export function lineStartsOf(text: string): number[] {
  * @param file The page's file, holding its source text.
  * @param tree The page's body tree, with positions in that text.
  * @param variants The locale's forbidden variants (`Termbase.variants`).
- * @param termsFile How to name the termbase in hints, such as `locales/es/terms.yaml`.
+ * @param termsFile How to name the termbase in hints, such as `terms.yaml of locale es`.
  * @returns The matches reported.
  */
 export function checkTermUse(file: VFile, tree: EditionDocument['tree'], variants: readonly VariantMatcher[], termsFile: string): VariantMatch[] {
@@ -109,7 +109,7 @@ export function checkTermUse(file: VFile, tree: EditionDocument['tree'], variant
   for (const match of matches) {
     const message = file.message(`\`${match.found}\` is a forbidden variant of \`${match.term}\`: use \`${match.translation}\``, {place: {start: pointAt(lineStarts, match.start), end: pointAt(lineStarts, match.end)}, ruleId: 'termbase-variant', source: 'i18n'})
     message.fatal = false
-    message.note = `Write the approved term (${termsFile}); if the word means something else here, add the approved phrase around it to \`allowedIn\` of \`${match.term}\``
+    message.note = `Write the approved term (see ${termsFile}); if the word means something else here, add the approved phrase around it to \`allowedIn\` of \`${match.term}\``
   }
   return matches
 }

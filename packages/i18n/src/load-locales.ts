@@ -1,6 +1,6 @@
 import {existsSync} from 'node:fs'
 import {readdir} from 'node:fs/promises'
-import {basename, join} from 'node:path'
+import {join} from 'node:path'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {assembleEdition, checkInsideTree, countErrors, identityIn, loadCached, loadTranslation, report, type LoadCache, sourceEdition, sourceLocale, type Edition, type EditionDocument, type LocaleInfo, type LocalizedEdition, type LocalizedPage} from '@mltop10/core'
@@ -106,7 +106,7 @@ export async function loadLocales(localesDir: string, english: readonly Edition[
     const editions = new Map<string, LocalizedEdition>()
     const locale: LocaleInfo = {code, nativeName: manifest.nativeName, direction: manifest.dir}
     const termbase = termbases.get(code)
-    const terms = termbase && {variants: termbase.variants, file: `${basename(localesDir)}/${code}/terms.yaml`}
+    const terms = termbase && {variants: termbase.variants, file: `terms.yaml of locale ${code}`}
     for (const edition of english) editions.set(edition.manifest.edition, await localizeEdition(edition, locale, join(dir, 'editions', edition.manifest.edition), files, localesDir, options.cache, terms))
     locales.push({locale, manifest, folder: dir, termbase, translator: createTranslator({locale: code, resources, fallback: chain, dir: manifest.dir}), ui: ui.get(code)!.coverage, editions})
   }

@@ -113,3 +113,19 @@ describe('the data export of the 2023 edition', () => {
     }
   })
 })
+
+describe('the termbases of the translations', async () => {
+  const {loadLocales} = await import('@mltop10/i18n')
+  const {locales, files} = await loadLocales(fileURLToPath(new URL('../../locales/', import.meta.url)), [edition!])
+
+  it.each(locales.map((locale) => [locale.manifest.code, locale] as const))('%s has a valid terms.yaml with every glossary term', (_, locale) => {
+    expect(locale.termbase).toBeDefined()
+    const terms = [...locale.termbase!.terms.keys()].flatMap((term) => term.split(/\s*\/\s*|,\s*/).map((part) => part.replace(/\s*\(.*?\)/g, '').trim().toLowerCase()))
+    const missing = edition!.glossary.terms.map((term) => term.term).filter((term) => !terms.includes(term.toLowerCase()))
+    expect(missing).toEqual([])
+  })
+
+  it('finds no forbidden variant in any translated page', () => {
+    expect(formatReport(files, {cwd: fileURLToPath(new URL('../../', import.meta.url)), hints: false, filter: (message) => message.ruleId?.startsWith('termbase-') ?? false})).toBe('')
+  })
+})

@@ -58,6 +58,11 @@ describe('turbo task inputs', () => {
       changes: ['@mltop10/cli#test', '@mltop10/content#build', '@mltop10/content#check', '@mltop10/content#pdf', '@mltop10/content#test', '@mltop10/content#test:browser', '@mltop10/scripts#test:slow', '@mltop10/scripts#test:workflow']
     },
     {
+      file: 'locales/ja/terms.yaml',
+      // The same, except the PDFs: the termbase checks pages and changes nothing they print.
+      changes: ['@mltop10/cli#test', '@mltop10/content#build', '@mltop10/content#check', '@mltop10/content#test', '@mltop10/content#test:browser', '@mltop10/scripts#test:slow', '@mltop10/scripts#test:workflow']
+    },
+    {
       file: 'content/editions/2023/about.md',
       // The same, and the scripts' tests, whose synthetic editions are copies of the real one;
       // not content's typecheck, which reads only its test code.

@@ -19,6 +19,8 @@ export interface DataFile<T> {
 export interface LoadDataFileOptions {
   /** The folder the file must really be in: a symbolic link leading out of it is refused. */
   readonly root?: string | undefined
+  /** The document that lists the file's fields, named in hints. Default: `content/README.md`. */
+  readonly fieldsDoc?: string | undefined
 }
 
 /**
@@ -33,6 +35,6 @@ export async function loadDataFile<S extends z.ZodType>(path: string, schema: S,
   const source = await readSource(path, options)
   const start = {line: 1, column: 1}
   if (source.text === undefined) return {file: source.file, data: undefined, locate: () => start, locateKey: () => start}
-  const {data, locate, locateKey} = parseYamlData(source.text, schema, {file: source.file, line: 1, start})
+  const {data, locate, locateKey} = parseYamlData(source.text, schema, {file: source.file, line: 1, start, fieldsDoc: options.fieldsDoc})
   return {file: source.file, data, locate, locateKey}
 }

@@ -11,6 +11,8 @@ export interface YamlOrigin {
   readonly line: number
   /** Point reported for a field that is missing altogether. */
   readonly start: Point
+  /** The document that lists the fields, named in hints. Default: `content/README.md`. */
+  readonly fieldsDoc?: string | undefined
 }
 
 type PathKey = PropertyKey
@@ -103,17 +105,18 @@ function reportIssue(issue: z.core.$ZodIssue, doc: Document, data: unknown, orig
   const field = path.map(String).join('.')
   const value = valueAt(data, path)
   const place = locate(doc, path, toPoint) ?? origin.start
+  const fieldsDoc = origin.fieldsDoc ?? 'content/README.md'
 
   if (issue.code === 'unrecognized_keys') {
     for (const key of issue.keys) {
       const keyPoint = locateKey(doc, path, key, toPoint) ?? place
       const name = [...path.map(String), key].join('.')
-      report(origin.file, `Unknown field \`${name}\``, keyPoint, 'unknown-field', 'Remove it, or fix its spelling (fields are listed in content/README.md)')
+      report(origin.file, `Unknown field \`${name}\``, keyPoint, 'unknown-field', `Remove it, or fix its spelling (fields are listed in ${fieldsDoc})`)
     }
     return
   }
   if (value === undefined && issue.code === 'invalid_type') {
-    report(origin.file, `Missing required field \`${field}\``, place, 'required-field', `Add \`${field}\` (fields are listed in content/README.md)`)
+    report(origin.file, `Missing required field \`${field}\``, place, 'required-field', `Add \`${field}\` (fields are listed in ${fieldsDoc})`)
     return
   }
   if (path[0] === 'scores' && path.length === 2) {
@@ -129,7 +132,7 @@ function reportIssue(issue: z.core.$ZodIssue, doc: Document, data: unknown, orig
     report(origin.file, `Unknown risk id \`${value}\``, place, 'unknown-risk-id', 'Risk ids run from ML01 to ML10, two digits after `ML`')
     return
   }
-  report(origin.file, `Field \`${field}\` ${describe(issue, value)}`, place, 'invalid-field', 'Correct the value (fields are listed in content/README.md)')
+  report(origin.file, `Field \`${field}\` ${describe(issue, value)}`, place, 'invalid-field', `Correct the value (fields are listed in ${fieldsDoc})`)
 }
 
 /** A schema's own check that names its rule and hint (see `mappingList` in `schema.ts`). */

@@ -2,3 +2,5 @@ export {loadLocales, sourceLanguage, type Language, type LoadLocalesOptions, typ
 export {checkLocaleCode, scriptDirection, scriptOf, type LocaleManifest} from './locale-manifest.js'
 export {createTranslator, englishStrings, type Translator, type TranslatorOptions, type UiStrings} from './translator.js'
 export type {UiCoverage} from './ui-strings.js'
+export {type Termbase, type TermEntry} from './termbase.js'
+export {type VariantMatch} from './term-matcher.js'

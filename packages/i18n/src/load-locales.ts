@@ -4,8 +4,10 @@ import {join} from 'node:path'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {assembleEdition, checkInsideTree, countErrors, identityIn, loadCached, loadTranslation, report, type LoadCache, sourceEdition, sourceLocale, type Edition, type EditionDocument, type LocaleInfo, type LocalizedEdition, type LocalizedPage} from '@mltop10/core'
+import {checkTermUse} from './check-terms.js'
 import {loadLocaleManifest, type LocaleManifest} from './locale-manifest.js'
 import {createTranslator, englishStrings, type Translator, type UiStrings} from './translator.js'
+import {loadTermbase, type Termbase} from './termbase.js'
 import {loadUiStrings, type UiCoverage} from './ui-strings.js'
 
 /**
@@ -26,6 +28,8 @@ export interface Language {
 /** A loaded, validated locale: a language with its manifest and folder. */
 export interface Locale extends Language {
   readonly manifest: LocaleManifest
+  /** Its termbase (`terms.yaml`), when it has a valid one. */
+  readonly termbase: Termbase | undefined
   /** Absolute path of `locales/<code>/`. */
   readonly folder: string
   readonly ui: UiCoverage
@@ -84,6 +88,12 @@ export async function loadLocales(localesDir: string, english: readonly Edition[
     files.push(loaded.file)
     ui.set(code, loaded)
   }
+  const termbases = new Map<string, Termbase>()
+  for (const [code, {dir}] of manifests) {
+    const loaded = await loadTermbase(join(dir, 'terms.yaml'))
+    if (loaded) files.push(loaded.file)
+    if (loaded?.termbase) termbases.set(code, loaded.termbase)
+  }
   const locales: Locale[] = []
   for (const [code, {manifest, dir}] of manifests) {
     // UI strings fall back along the chain, then to English; pages fall back to English.
@@ -95,8 +105,10 @@ export async function loadLocales(localesDir: string, english: readonly Edition[
     }
     const editions = new Map<string, LocalizedEdition>()
     const locale: LocaleInfo = {code, nativeName: manifest.nativeName, direction: manifest.dir}
-    for (const edition of english) editions.set(edition.manifest.edition, await localizeEdition(edition, locale, join(dir, 'editions', edition.manifest.edition), files, localesDir, options.cache))
-    locales.push({locale, manifest, folder: dir, translator: createTranslator({locale: code, resources, fallback: chain, dir: manifest.dir}), ui: ui.get(code)!.coverage, editions})
+    const termbase = termbases.get(code)
+    const terms = termbase && {variants: termbase.variants, file: `terms.yaml of locale ${code}`}
+    for (const edition of english) editions.set(edition.manifest.edition, await localizeEdition(edition, locale, join(dir, 'editions', edition.manifest.edition), files, localesDir, options.cache, terms))
+    locales.push({locale, manifest, folder: dir, termbase, translator: createTranslator({locale: code, resources, fallback: chain, dir: manifest.dir}), ui: ui.get(code)!.coverage, editions})
   }
   return {locales, files, errorCount: countErrors(files)}
 }
@@ -123,7 +135,7 @@ function resolveChain(code: string, manifests: ReadonlyMap<string, {manifest: Lo
   }
 }
 
-async function localizeEdition(edition: Edition, locale: LocaleInfo, dir: string, files: VFile[], localesDir: string, cache: LoadCache | undefined): Promise<LocalizedEdition> {
+async function localizeEdition(edition: Edition, locale: LocaleInfo, dir: string, files: VFile[], localesDir: string, cache: LoadCache | undefined, terms: {variants: Termbase['variants']; file: string} | undefined): Promise<LocalizedEdition> {
   const names = existsSync(dir) ? (await readdir(dir)).filter((entry) => entry.endsWith('.md')).map((entry) => entry.slice(0, -3)).sort() : []
   const translated = new Map<string, {document: EditionDocument; sourceHash: string; path: string; file: VFile}>()
   let targets: string | undefined
@@ -140,6 +152,8 @@ async function localizeEdition(edition: Edition, locale: LocaleInfo, dir: string
     const inputs = cache ? `translation\u0000${name}\u0000${edition.manifest.edition}\u0000${english ? identityIn(cache, english) : 0}\u0000${targets ??= linkTargets(edition)}` : ''
     const result = await loadCached(cache, path, inputs, () => loadTranslation(path, edition, name))
     files.push(result.file)
+    // After the cache: it drops the messages later checks added, so a reload checks again.
+    if (terms && result.document) checkTermUse(result.file, result.document.tree, terms.variants, terms.file)
     if (result.document && result.sourceHash) translated.set(name, {document: result.document, sourceHash: result.sourceHash, path, file: result.file})
   }
   const pages = edition.documents.map((document): LocalizedPage => {

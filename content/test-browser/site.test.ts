@@ -243,6 +243,34 @@ describe('translated editions in Chromium', () => {
     expect(reference.stop).toBeGreaterThan(reference.letter)
     await page.close()
   })
+
+  it.each(['en', 'es', 'ja', 'ar', 'zh-hans'])('draws the %s risk map without overlaps: legend, ticks and axis labels each in their own place', async (locale) => {
+    const {page} = await open(`${locale}/2023/`)
+    const boxes = await page.$eval('.risk-map-chart', (svg) => {
+      const box = (node: Element) => {
+        const rect = node.getBoundingClientRect()
+        return {text: node.textContent ?? '', className: node.getAttribute('class') ?? '', left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom}
+      }
+      return {svg: box(svg), texts: [...svg.querySelectorAll('text')].map(box), keys: [...svg.querySelectorAll('.map-key')].map(box), cells: [...svg.querySelectorAll('.map-cell')].map(box)}
+    })
+    type Box = (typeof boxes)['svg']
+    const overlap = (a: Box, b: Box) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5
+    for (const text of boxes.texts) {
+      expect(text.left, text.text).toBeGreaterThanOrEqual(boxes.svg.left - 0.5)
+      expect(text.right, text.text).toBeLessThanOrEqual(boxes.svg.right + 0.5)
+    }
+    // Labels outside the marks (ticks, axis titles, legend) never overlap one another or a legend key.
+    const free = boxes.texts.filter((text) => !text.className.includes('map-label'))
+    for (const [index, a] of free.entries()) {
+      for (const b of free.slice(index + 1)) expect(overlap(a, b), `${a.text} / ${b.text}`).toBe(false)
+      for (const key of boxes.keys) expect(overlap(a, key), `${a.text} / legend key`).toBe(false)
+    }
+    // Tick numbers of the vertical axis sit left of the grid.
+    const gridLeft = Math.min(...boxes.cells.map((cell) => cell.left))
+    for (const tick of boxes.texts.filter((text) => text.className.includes('map-tick') && text.right <= gridLeft + 1)) expect(tick.right).toBeLessThanOrEqual(gridLeft)
+    expect(boxes.texts.filter((text) => text.className.includes('map-tick') && text.right <= gridLeft).length).toBe(5)
+    await page.close()
+  })
 })
 
 describe('the accessibility check itself', () => {

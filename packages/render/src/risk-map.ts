@@ -59,10 +59,12 @@ export function renderRiskMap(risks: readonly RiskDocument[], options: RiskMapOp
     })
   )
   const legend = [1, 2, 3, 4, 5].flatMap((score) => [
-    s('rect', {className: ['map-mark', `map-d${score}`], x: 340 + score * 46, y: size.height - 24, width: 18, height: 14, rx: 3}),
+    s('rect', {className: ['map-mark', 'map-key', `map-d${score}`], x: 340 + score * 46, y: size.height - 24, width: 18, height: 14, rx: 3}),
     s('text', {className: ['map-tick'], x: 362 + score * 46, y: size.height - 10}, String(score))
   ])
-  const svg = s('svg', {className: ['risk-map-chart'], viewBox: `0 0 ${size.width} ${size.height}`, role: 'group', ariaLabelledBy: `${id}-title`, ariaDescribedBy: `${id}-description`, xmlns: 'http://www.w3.org/2000/svg'}, [
+  // Laid out left to right in every language: text anchors then mean the same side in a
+  // right-to-left page, and labels (each a run of one script) still read in their own direction.
+  const svg = s('svg', {className: ['risk-map-chart'], direction: 'ltr', viewBox: `0 0 ${size.width} ${size.height}`, role: 'group', ariaLabelledBy: `${id}-title`, ariaDescribedBy: `${id}-description`, xmlns: 'http://www.w3.org/2000/svg'}, [
     ...grid,
     s('text', {className: ['map-axis'], x: (size.left + size.right) / 2, y: size.bottom + 46, textAnchor: 'middle'}, t('riskMap.x')),
     s('text', {className: ['map-axis'], x: 18, y: (size.top + size.bottom) / 2, textAnchor: 'middle', transform: `rotate(-90 18 ${(size.top + size.bottom) / 2})`}, t('riskMap.y')),

@@ -162,6 +162,14 @@ describe('the built site in Chromium', () => {
     await page.close()
   })
 
+  it.each(['en/2023/', 'ar/2023/', 'ja/2023/ml01-input-manipulation-attack/'])('keeps header, edition facts and draft banner to a third of a phone screen: %s', async (path) => {
+    const {page} = await open(path, {width: 375, height: 740})
+    const bottom = await page.$eval('.draft-banner', (node) => node.getBoundingClientRect().bottom)
+    expect(bottom).toBeLessThanOrEqual(740 / 3)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    await page.close()
+  })
+
   it('prints without navigation', async () => {
     const {page} = await open('en/2023/ml03-model-inversion-attack/')
     await page.emulateMediaType('print')

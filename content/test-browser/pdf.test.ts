@@ -176,6 +176,7 @@ describe('the 2023 PDF', () => {
 })
 
 describe.each([
+  {code: 'es', font: /^[A-Z]{6}\+NotoSans(Mono)?-/, script: /NotoSans-Regular/, cover: 'Edición 2023', matrix: 'Matriz de correspondencias', words: ['envenenamiento', 'modelo'], bookmarks: ['Introducción', 'ML01:2023 Ataque de manipulación de entradas']},
   {code: 'ja', font: /^[A-Z]{6}\+NotoSans(JP\w*|Mono)?-/, script: /NotoSansJP/, cover: '版', matrix: 'マッピング一覧表', words: ['モデル', 'ポイズニング'], bookmarks: ['はじめに', 'ML01:2023 入力操作攻撃']},
   {code: 'zh-Hans', font: /^[A-Z]{6}\+NotoSans(SC\w*|Mono)?-/, script: /NotoSansSC/, cover: '版', matrix: '映射矩阵', words: ['投毒', '模型'], bookmarks: ['引言', 'ML01:2023 输入操纵攻击']},
   {code: 'ar', font: /^[A-Z]{6}\+Noto(Sans|SansMono|NaskhArabic)-/, script: /NotoNaskhArabic/, cover: 'الإصدار', matrix: 'مصفوفة الربط', words: ['هجوم', 'النموذج', 'مقدمة', 'التلاعب', 'الاستدلال'], bookmarks: ['مقدمة', 'ما هذه القائمة', 'ML01:2023 هجوم التلاعب بالمدخلات']}
@@ -199,6 +200,15 @@ describe.each([
     // Whole words, as a reader searches or copies them: each is found on many pages.
     const all = plain(1, output!.pages)
     for (const word of words) expect(all.split(word).length - 1, word).toBeGreaterThanOrEqual(3)
+    // No near-empty page: each page after the cover carries a real share of text besides its
+    // header and footer (a page holding a lone heading or two lines would fail).
+    const pages = all.split('\f').slice(0, output!.pages)
+    for (const [index, page] of pages.entries()) {
+      if (index === 0) continue
+      const text = page.trim().split('\n').slice(1, -1).join(' ')
+      const size = code === 'ja' || code === 'zh-Hans' ? [...text.replace(/\s/g, '')].length / 2 : text.split(/\s+/).filter(Boolean).length
+      expect(size, `page ${index + 1}`).toBeGreaterThanOrEqual(25)
+    }
     const document = await getDocument({data: new Uint8Array(readFileSync(path)), isEvalSupported: false, verbosity: 0}).promise
     try {
       const titles: string[] = []

@@ -15,7 +15,8 @@ export interface EpubOutput {
 
 /**
  * Builds the EPUB of every edition in every language into a folder, each written
- * under a temporary name and renamed into place, printing a line for each.
+ * under a temporary name and renamed into place, then prints one line with the
+ * size and time of each (one line, so a new locale adds little to a build's output).
  *
  * @param languages The languages and their editions.
  * @param epubDir The output folder (already checked and marked by the caller).
@@ -24,6 +25,7 @@ export interface EpubOutput {
  */
 export async function buildEpubs(languages: readonly Language[], epubDir: string, options: {readonly sourceDateEpoch?: number | undefined}, io: CliIo): Promise<EpubOutput[]> {
   const outputs: EpubOutput[] = []
+  const lines: string[] = []
   for (const language of languages) {
     for (const localized of language.editions.values()) {
       const started = performance.now()
@@ -31,8 +33,9 @@ export async function buildEpubs(languages: readonly Language[], epubDir: string
       const book = await buildEpub({localized, translator: language.translator, sourceDateEpoch: options.sourceDateEpoch})
       await writeFileAtomically(join(epubDir, file), book.bytes)
       outputs.push({file, bytes: book.bytes})
-      io.stdout.write(`epub: ${relative(io.cwd, join(epubDir, file))}: ${Math.round(book.bytes.byteLength / 1024)} KiB in ${ms(performance.now() - started)}\n`)
+      lines.push(`${file.replace(/\.epub$/, '')} ${Math.round(book.bytes.byteLength / 1024)} KiB in ${ms(performance.now() - started)}`)
     }
   }
+  io.stdout.write(`epub: ${relative(io.cwd, epubDir) || '.'}: ${lines.join(', ')}\n`)
   return outputs
 }

@@ -289,7 +289,10 @@ function benchEpub() {
     const line = /^epub: .*$/m.exec(stdout)?.[0]
     if (!line) throw new Error(`epub: mltop10 build printed no EPUB line:\n${stdout}`)
     if (index === 0) continue
-    for (const [, name, time] of line.matchAll(/(\S+) \d+ KiB in (\d+) ms/g)) times.set(name, [...(times.get(name) ?? []), Number(time)])
+    for (const match of line.matchAll(/(\S+) \d+ KiB in (\d+) ms/g)) {
+      const name = String(match[1])
+      times.set(name, [...(times.get(name) ?? []), Number(match[2])])
+    }
   }
   for (const [name, samples] of times) record(`epub.${name.replace(/^\d+-/, '')}`, `EPUB ${name} (built in mltop10 build)`, samples, 'ms')
 }

@@ -5,7 +5,7 @@
 // written as JSON, and compared with the figures recorded in docs/benchmarks/baseline.json so
 // a regression shows as a change.
 //
-//   pnpm bench [--runs 3] [--quick] [--only builds,site,scaling,pdf,dev,remote] [--compare]
+//   pnpm bench [--runs 3] [--quick] [--only builds,site,scaling,pdf,epub,dev,remote] [--compare]
 //              [--json bench-results.json] [--record] [--fail-over PERCENT]
 //
 //   --quick    one run of each, scaling up to 10x (a smoke test of the figures, not a measurement)
@@ -32,7 +32,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
 /** @param {string} name */
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
-const sections = ['builds', 'site', 'scaling', 'pdf', 'dev', 'remote']
+const sections = ['builds', 'site', 'scaling', 'pdf', 'epub', 'dev', 'remote']
 /**
  * @param {string} message
  * @returns {never}
@@ -224,7 +224,7 @@ async function benchRemote(copy) {
  */
 function buildSiteOnce(contentDir, out) {
   const started = performance.now()
-  const result = run(process.execPath, ['--import', preload, bin, 'build', contentDir, '--out', out, '--no-pdf'], {cwd: root, env: cleanEnv()})
+  const result = run(process.execPath, ['--import', preload, bin, 'build', contentDir, '--out', out, '--no-pdf', '--no-epub'], {cwd: root, env: cleanEnv()})
   const ms = performance.now() - started
   const pages = Number(/site: (\d+) pages/.exec(result.stdout)?.[1])
   const peakMb = Number(/bench-peak-rss-kb=(\d+)/.exec(result.stderr)?.[1]) / 1024
@@ -241,8 +241,8 @@ async function benchSite() {
   record('site.perPage', 'site build time per page (English edition)', samples.map((sample) => sample.ms / pages), 'ms', {digits: 1})
   // One command builds everything: every locale's site and PDF, with one shared Chrome.
   const full = []
-  for (let index = 0; index < runs; index++) full.push(await runSampled(process.execPath, [bin, 'build', join(root, 'content'), '--no-cache', '--out', join(work, 'full-out'), '--pdf-out', join(work, 'full-pdf')], {cwd: root, env: cleanEnv()}))
-  record('build.command', 'mltop10 build: every locale\'s site and PDF in one process and one Chrome', full.map((sample) => sample.ms), 'ms')
+  for (let index = 0; index < runs; index++) full.push(await runSampled(process.execPath, [bin, 'build', join(root, 'content'), '--no-cache', '--out', join(work, 'full-out'), '--pdf-out', join(work, 'full-pdf'), '--epub-out', join(work, 'full-epub')], {cwd: root, env: cleanEnv()}))
+  record('build.command', 'mltop10 build: every locale\'s site, PDF and EPUB in one process and one Chrome', full.map((sample) => sample.ms), 'ms')
   record('build.commandMemory', 'peak memory of mltop10 build (node and Chrome processes together)', full.map((sample) => sample.peakMb), 'MB')
   if (compare) {
     log('installing and timing VitePress 1.6 on the same edition')
@@ -278,6 +278,23 @@ async function benchScaling() {
   record(`scaling.perPage.${largest.factor}x`, `site build time per page at ${largest.factor}x (${largest.pages} pages)`, largest.msPerPage, 'ms', {digits: 1})
   record(`scaling.memory.${largest.factor}x`, `peak memory of the site build at ${largest.factor}x (${largest.pages} pages)`, largest.peakRssMb, 'MB', {target: largest.factor >= 100 ? {max: 1024, text: 'within 1 GB'} : undefined})
   return rows
+}
+
+/** Each locale's EPUB, as `mltop10 build` reports it (one process builds them all; the first also loads the font subsetter). */
+function benchEpub() {
+  /** @type {Map<string, number[]>} */
+  const times = new Map()
+  for (let index = 0; index <= runs; index++) {
+    const {stdout} = run(process.execPath, [bin, 'build', join(root, 'content'), '--no-pdf', '--out', join(work, 'epub-site'), '--epub-out', join(work, 'epub')], {cwd: root, env: cleanEnv()})
+    const line = /^epub: .*$/m.exec(stdout)?.[0]
+    if (!line) throw new Error(`epub: mltop10 build printed no EPUB line:\n${stdout}`)
+    if (index === 0) continue
+    for (const match of line.matchAll(/(\S+) \d+ KiB in (\d+) ms/g)) {
+      const name = String(match[1])
+      times.set(name, [...(times.get(name) ?? []), Number(match[2])])
+    }
+  }
+  for (const [name, samples] of times) record(`epub.${name.replace(/^\d+-/, '')}`, `EPUB ${name} (built in mltop10 build)`, samples, 'ms')
 }
 
 async function benchPdf() {
@@ -375,6 +392,7 @@ try {
   if (only.has('site')) await benchSite()
   if (only.has('scaling')) rows = await benchScaling()
   if (only.has('pdf')) await benchPdf()
+  if (only.has('epub')) benchEpub()
   if (only.has('dev')) await benchDev()
   let copy
   if (only.has('builds')) copy = await benchBuilds()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the pipeline needs on Debian or Ubuntu with Node.js 20:
-# system packages (Chromium for the PDF and browser tests, Noto fonts, PDF tools),
+# system packages (Chromium for the PDF and browser tests, Noto fonts, PDF tools,
+# epubcheck for the EPUB tests),
 # pnpm 12.4.2, and the workspace dependencies. Safe to run again: it skips what is there.
 #
 #   bash scripts/bootstrap.sh            install, then run `pnpm build`
@@ -8,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-system_packages=(chromium fonts-noto-core poppler-utils qpdf)
+system_packages=(chromium fonts-noto-core poppler-utils qpdf epubcheck)
 pnpm_version=12.4.2
 build=1
 [[ "${1:-}" == "--no-build" ]] && build=0

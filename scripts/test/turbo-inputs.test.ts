@@ -53,9 +53,9 @@ describe('turbo task inputs', () => {
     {
       file: 'locales/ja/ui.json',
       // What builds, checks or tests the translations. The Chrome lifecycle test of the CLI
-      // runs `mltop10 pdf content`, which loads every locale; the workflow and remote-cache
-      // tests build a copy of the repository.
-      changes: ['@mltop10/cli#test', '@mltop10/content#build', '@mltop10/content#check', '@mltop10/content#pdf', '@mltop10/content#test', '@mltop10/content#test:browser', '@mltop10/scripts#test:slow', '@mltop10/scripts#test:workflow']
+      // runs `mltop10 pdf content`, which loads every locale; the EPUB test runs epubcheck on books
+      // of the real translations; the workflow and remote-cache tests build a copy of the repository.
+      changes: ['@mltop10/cli#test', '@mltop10/content#build', '@mltop10/content#check', '@mltop10/content#pdf', '@mltop10/content#test', '@mltop10/content#test:browser', '@mltop10/epub#test', '@mltop10/scripts#test:slow', '@mltop10/scripts#test:workflow']
     },
     {
       file: 'locales/ja/terms.yaml',
@@ -66,7 +66,7 @@ describe('turbo task inputs', () => {
       file: 'content/editions/2023/about.md',
       // The same, and the scripts' tests, whose synthetic editions are copies of the real one;
       // not content's typecheck, which reads only its test code.
-      changes: ['@mltop10/cli#test', '@mltop10/content#build', '@mltop10/content#check', '@mltop10/content#pdf', '@mltop10/content#test', '@mltop10/content#test:browser', '@mltop10/scripts#test', '@mltop10/scripts#test:slow', '@mltop10/scripts#test:workflow']
+      changes: ['@mltop10/cli#test', '@mltop10/content#build', '@mltop10/content#check', '@mltop10/content#pdf', '@mltop10/content#test', '@mltop10/content#test:browser', '@mltop10/epub#test', '@mltop10/scripts#test', '@mltop10/scripts#test:slow', '@mltop10/scripts#test:workflow']
     },
     {
       file: 'packages/site/test/helpers.ts',

@@ -66,12 +66,14 @@ export const cliCommands: readonly CliCommand[] = [
   }),
   defineCommand({
     usage: 'build [dir]',
-    summary: 'Validate, render the PDFs into --pdf-out (default: dist/pdf; --no-pdf skips them) and build the site into --out (default: dist/site)',
+    summary: 'Validate, render the PDFs into --pdf-out (default: dist/pdf; --no-pdf skips them), build the EPUBs into --epub-out (default: dist/epub; --no-epub skips them) and build the site into --out (default: dist/site)',
     options: {
       out: textOption('--out <dir>', 'Output folder of the site', 'dist/site'),
       baseUrl,
       pdf: switchOption('--no-pdf', 'Build the site only, without PDFs'),
       pdfOut: textOption('--pdf-out <dir>', 'Output folder of the PDFs', 'dist/pdf'),
+      epub: switchOption('--no-epub', 'Build no EPUB'),
+      epubOut: textOption('--epub-out <dir>', 'Output folder of the EPUBs', 'dist/epub'),
       chrome,
       pdfTimeout,
       locales: localesBesideContent,
@@ -84,6 +86,7 @@ export const cliCommands: readonly CliCommand[] = [
           dir,
           out: options.out,
           pdfOut: options.pdf ? options.pdfOut : undefined,
+          epubOut: options.epub ? options.epubOut : undefined,
           baseUrl: options.baseUrl,
           chrome: options.chrome,
           pdfTimeout: options.pdfTimeout,

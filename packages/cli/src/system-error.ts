@@ -16,7 +16,7 @@ function isSystemError(error: unknown): error is SystemError {
   return error instanceof Error && typeof (error as Partial<SystemError>).code === 'string' && typeof (error as Partial<SystemError>).syscall === 'string'
 }
 
-const outputHint = 'pass another folder with --out or --pdf-out'
+const outputHint = 'pass another folder with --out, --pdf-out or --epub-out'
 
 /**
  * Turns a failed system call (a read-only or full disk, a busy port) into an

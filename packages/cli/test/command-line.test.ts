@@ -21,7 +21,7 @@ async function run(argv: string[]) {
 /** The options each command takes, besides --help and --version. */
 const ownOptions: Readonly<Record<string, readonly string[]>> = {
   check: [],
-  build: ['--out', '--base-url', '--no-pdf', '--pdf-out', '--chrome', '--pdf-timeout', '--locales', '--prebuilt-pdfs', '--no-cache'],
+  build: ['--out', '--base-url', '--no-pdf', '--pdf-out', '--no-epub', '--epub-out', '--chrome', '--pdf-timeout', '--locales', '--prebuilt-pdfs', '--no-cache'],
   pdf: ['--out', '--chrome', '--pdf-timeout', '--locales', '--only-locale', '--no-cache'],
   'i18n-status': ['--json', '--locales', '--content'],
   translate: ['--locales', '--content', '--edition', '--accept'],
@@ -67,12 +67,12 @@ describe('each command reads its own options, typed, with their defaults', () =>
     {
       argv: ['build'],
       args: [],
-      options: {out: 'dist/site', baseUrl: undefined, pdf: true, pdfOut: 'dist/pdf', chrome: undefined, pdfTimeout: 60, locales: undefined, prebuiltPdfs: false, cache: true}
+      options: {out: 'dist/site', baseUrl: undefined, pdf: true, pdfOut: 'dist/pdf', epub: true, epubOut: 'dist/epub', chrome: undefined, pdfTimeout: 60, locales: undefined, prebuiltPdfs: false, cache: true}
     },
     {
-      argv: ['build', 'content', '--out', '007', '--base-url=https://example.org/top10/', '--no-pdf', '--pdf-out', 'out/pdf', '--chrome', '/usr/bin/chromium', '--pdf-timeout', '1.5', '--locales', 'locales', '--prebuilt-pdfs', '--no-cache'],
+      argv: ['build', 'content', '--out', '007', '--base-url=https://example.org/top10/', '--no-pdf', '--pdf-out', 'out/pdf', '--no-epub', '--epub-out', 'out/epub', '--chrome', '/usr/bin/chromium', '--pdf-timeout', '1.5', '--locales', 'locales', '--prebuilt-pdfs', '--no-cache'],
       args: ['content'],
-      options: {out: '007', baseUrl: 'https://example.org/top10/', pdf: false, pdfOut: 'out/pdf', chrome: '/usr/bin/chromium', pdfTimeout: 1.5, locales: 'locales', prebuiltPdfs: true, cache: false}
+      options: {out: '007', baseUrl: 'https://example.org/top10/', pdf: false, pdfOut: 'out/pdf', epub: false, epubOut: 'out/epub', chrome: '/usr/bin/chromium', pdfTimeout: 1.5, locales: 'locales', prebuiltPdfs: true, cache: false}
     },
     {argv: ['pdf'], args: [], options: {out: 'dist/pdf', chrome: undefined, pdfTimeout: 60, locales: undefined, onlyLocale: undefined, cache: true}},
     {

@@ -60,6 +60,8 @@ describe('output folders the pipeline did not create are refused with exit 2, no
     {argv: ['build', 'content', '--no-pdf', '--out', home], message: `Refusing to write to ${home} (--out): it is your home folder`},
     {argv: ['build', 'content', '--out', 'out/site', '--pdf-out', '.'], message: 'Refusing to write to . (--pdf-out): it is the repository root'},
     {argv: ['build', 'content', '--out', 'out/site', '--pdf-out', 'unrelated'], message: 'Refusing to write to unrelated (--pdf-out): it holds files that mltop10 did not write (it has no .mltop10-output file)'},
+    {argv: ['build', 'content', '--no-pdf', '--out', 'out/site', '--epub-out', 'unrelated'], message: 'Refusing to write to unrelated (--epub-out): it holds files that mltop10 did not write (it has no .mltop10-output file)'},
+    {argv: ['build', 'content', '--no-pdf', '--out', 'out/site', '--epub-out', 'content'], message: 'Refusing to write to content (--epub-out): it is the content folder'},
     {argv: ['pdf', 'content', '--out', 'content'], message: 'Refusing to write to content (--out): it is the content folder'},
     {argv: ['pdf', 'content', '--out', 'notes.txt'], message: 'Refusing to write to notes.txt (--out): it is a file, not a folder'},
     {argv: ['dev', 'content', '--out', '.'], message: 'Refusing to write to . (--out): it is the repository root'},
@@ -176,7 +178,7 @@ describe.runIf(canMount)('on a read-only or full disk (real mounts in a private 
       target: 'node20',
       outfile: bundle,
       conditions: ['@mltop10/source'],
-      external: ['@puppeteer/browsers', 'puppeteer-core'],
+      external: ['@puppeteer/browsers', 'puppeteer-core', 'subset-font'],
       logLevel: 'error',
       banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"}
     })
@@ -196,7 +198,7 @@ describe.runIf(canMount)('on a read-only or full disk (real mounts in a private 
 
   it('exits 3 with one line when the output folder is read-only', async () => {
     const {code, stdout, stderr} = await runMounted('mount --bind DIR DIR && mount -o remount,ro,bind DIR', (folder) => ['build', 'content', '--no-pdf', '--out', join(folder, 'site')])
-    expect(stderr).toMatch(/^error: Cannot write \/.+\/site: the file system is read-only\n {2}hint: Build on a writable disk, or pass another folder with --out or --pdf-out\n$/)
+    expect(stderr).toMatch(/^error: Cannot write \/.+\/site: the file system is read-only\n {2}hint: Build on a writable disk, or pass another folder with --out, --pdf-out or --epub-out\n$/)
     expect(stdout).toMatch(/left: \n$/)
     expect(code).toBe(3)
   }, 30_000)

@@ -62,11 +62,15 @@ describe('mltop10 check', () => {
 })
 
 describe('mltop10 build', () => {
-  it('builds the site without PDFs when asked, and says what it wrote', async () => {
-    const {code, stdout} = await run(['build', '--no-pdf', '--out', 'out/site'])
+  it('builds the site and the EPUBs without PDFs when asked, and says what it wrote', async () => {
+    const {code, stdout} = await run(['build', '--no-pdf', '--out', 'out/site', '--epub-out', 'out/epub'])
     expect(code).toBe(0)
-    expect(stdout).toMatch(/^edition 2023: 6 documents, 2 risks, 2 glossary terms, 0 problems\nsite: 14 pages, \d+ files, \d+ KiB in out\/site \(load \d+ ms, render \d+ ms\)\nbuild: done in \d+ ms\n$/)
+    expect(stdout).toMatch(/^edition 2023: 6 documents, 2 risks, 2 glossary terms, 0 problems\nepub: out\/epub: 2023-en \d+ KiB in \d+ ms\nsite: 14 pages, \d+ files, \d+ KiB in out\/site \(load \d+ ms, render \d+ ms\)\nbuild: done in \d+ ms\n$/)
     expect(existsSync(join(root, 'out', 'site', 'en', '2023', 'index.html'))).toBe(true)
+    const epub = await readFile(join(root, 'out', 'epub', '2023-en.epub'))
+    expect(epub.subarray(30, 58).toString('latin1')).toBe('mimetypeapplication/epub+zip')
+    expect(await readFile(join(root, 'out', 'site', 'epub', '2023-en.epub'))).toEqual(epub)
+    expect(await readFile(join(root, 'out', 'site', 'en', '2023', 'index.html'), 'utf8')).toContain('href="../../epub/2023-en.epub" type="application/epub+zip" download>Download the EPUB (')
     const data = JSON.parse(await readFile(join(root, 'out', 'site', 'data', '2023-en.json'), 'utf8'))
     expect(data.risks.map((risk: {id: string}) => risk.id)).toEqual(['ML01', 'ML02'])
     expect((await readFile(join(root, 'out', 'site', 'data', '2023-en.csv'), 'utf8')).split('\r\n')[1]).toMatch(/^ML01,1,Input Manipulation Attack,/)

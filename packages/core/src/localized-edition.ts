@@ -65,6 +65,8 @@ export type DataExportKind = 'json' | 'csv' | 'checklist' | 'mappings'
 export const artifactNames = {
   /** The PDF, such as `2023-en.pdf`. */
   pdf: (edition: string, locale: string) => `${edition}-${locale}.pdf`,
+  /** The EPUB, such as `2023-en.epub`. */
+  epub: (edition: string, locale: string) => `${edition}-${locale}.epub`,
   /** The data exports: `2023-en.json`, `2023-en.csv` (risks), `2023-en-checklist.csv`, `2023-en-mappings.csv`. */
   data: (edition: string, locale: string, kind: DataExportKind) => (kind === 'json' || kind === 'csv' ? `${edition}-${locale}.${kind}` : `${edition}-${locale}-${kind}.csv`)
 } as const

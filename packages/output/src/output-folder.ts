@@ -9,7 +9,7 @@ import {findStaleWork, makeFolder, previousOutput, recoverInterruptedWrite} from
 export const outputMarkerName = '.mltop10-output'
 
 /** What an output folder holds. */
-export type OutputKind = 'site' | 'dev' | 'pdf'
+export type OutputKind = 'site' | 'dev' | 'pdf' | 'epub'
 
 /**
  * The marker file's text: a short JSON note for whoever finds the folder.
@@ -66,7 +66,7 @@ export async function prepareOutputFolders(folders: readonly OutputFolder[], gua
   }
   for (const folder of folders) {
     await recoverInterruptedWrite(folder.dir)
-    if (folder.kind === 'pdf') for (const work of await findStaleWork(folder.dir)) await rm(work.path, {recursive: true, force: true})
+    if (folder.kind === 'pdf' || folder.kind === 'epub') for (const work of await findStaleWork(folder.dir)) await rm(work.path, {recursive: true, force: true})
   }
 }
 
@@ -95,7 +95,7 @@ async function checkFolder(folder: OutputFolder, guard: OutputGuard): Promise<vo
 }
 
 /**
- * Fills an output folder file by file (the PDFs): creates it and writes its
+ * Fills an output folder file by file (the PDFs, the EPUBs): creates it and writes its
  * marker first, so that a build killed part way still leaves a folder the next
  * build may replace; when filling fails before anything was written into a folder
  * this call created, the folder is removed again, so nothing is left behind.

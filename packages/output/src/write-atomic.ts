@@ -24,7 +24,7 @@ interface StaleWork {
  * `<name>.old-<pid>`, optionally only those for one name.
  *
  * @param folder The folder to look in.
- * @param name Only work files of this entry (a site folder's siblings); all when absent (a PDF folder).
+ * @param name Only work files of this entry (a site folder's siblings); all when absent (a PDF or EPUB folder).
  */
 export async function findStaleWork(folder: string, name?: string): Promise<StaleWork[]> {
   let entries: string[]

@@ -22,6 +22,8 @@ export interface BuildSiteOptions {
   readonly files?: ReadonlyMap<string, string | Uint8Array>
   /** The PDF of each edition in each language, by file name (`artifactNames.pdf`): copied into the site and linked from every page. */
   readonly pdfs?: ReadonlyMap<string, {readonly file: string; readonly bytes: Uint8Array}>
+  /** The EPUB of each edition in each language, by file name (`artifactNames.epub`): copied into the site and linked from every page beside the PDF. */
+  readonly epubs?: ReadonlyMap<string, {readonly file: string; readonly bytes: Uint8Array}>
 }
 
 /** What a build produced. */

@@ -40,4 +40,6 @@ export interface RenderContext {
   readonly repository: SiteConfig['repository']
   /** The edition's PDF in this locale: site path and size, when one was built. */
   readonly pdf: {readonly path: string; readonly bytes: number} | undefined
+  /** The edition's EPUB in this locale: site path and size, when one was built. */
+  readonly epub: {readonly path: string; readonly bytes: number} | undefined
 }

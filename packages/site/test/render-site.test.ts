@@ -60,3 +60,25 @@ describe('renderSite', () => {
     expect(again.problems).toEqual(renderSite(options(changed)).problems)
   })
 })
+
+describe('renderSite with the downloads of an edition', () => {
+  const pdf = {file: '2023-en.pdf', bytes: new Uint8Array(300 * 1024)}
+  const epub = {file: '2023-en.epub', bytes: new Uint8Array(700 * 1024)}
+  const site = renderSite({...options(edition), pdfs: new Map([[pdf.file, pdf]]), epubs: new Map([[epub.file, epub]])})
+  const links = (page: string) => [...text(site.files.get(page)).matchAll(/<a class="download" href="([^"]+)" type="([^"]+)" download>([^<]+)<\/a>/g)].map((match) => match.slice(1))
+
+  it('publishes the EPUB beside the PDF', () => {
+    expect(site.files.get('pdf/2023-en.pdf')).toBe(pdf.bytes)
+    expect(site.files.get('epub/2023-en.epub')).toBe(epub.bytes)
+    expect(site.problems).toEqual([])
+  })
+
+  it('links the EPUB beside the PDF on every page, with its size', () => {
+    const pages = [...site.files.keys()].filter((name) => name.startsWith('en/2023/') && name.endsWith('index.html') && !text(site.files.get(name)).includes('http-equiv="refresh"'))
+    expect(pages.length).toBeGreaterThan(5)
+    for (const page of pages) {
+      const up = '../'.repeat(page.split('/').length - 1)
+      expect(links(page), page).toEqual(expect.arrayContaining([[`${up}pdf/2023-en.pdf`, 'application/pdf', 'Download the PDF (0.3 MB)'], [`${up}epub/2023-en.epub`, 'application/epub+zip', 'Download the EPUB (0.7 MB)']]))
+    }
+  })
+})

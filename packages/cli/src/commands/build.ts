@@ -10,6 +10,7 @@ import {loadEditions} from './load-editions.js'
 import type {Language} from '@mltop10/i18n'
 import {loadLocalesFor, localesBeside} from './load-locales.js'
 import {ms, pdfCacheDir, renderPdfs} from './render-pdfs.js'
+import {buildEpubs} from './build-epubs.js'
 import {dataExports, publicationLanguages} from './languages.js'
 
 /** Options of the build command. */
@@ -20,6 +21,8 @@ export interface BuildCommandOptions {
   readonly out: string
   /** Output folder of the PDFs; `undefined` builds no PDF (and the site has no download link). */
   readonly pdfOut: string | undefined
+  /** Output folder of the EPUBs; `undefined` builds no EPUB (and the site links none). */
+  readonly epubOut: string | undefined
   /** Absolute URL the site is served from. */
   readonly baseUrl: string | undefined
   /** Explicit Chrome executable (otherwise `CHROME_PATH`, puppeteer's download, then the system). */
@@ -40,7 +43,7 @@ export interface BuildCommandOptions {
 
 /**
  * Validates the content, renders the PDF of every edition with one browser,
- * then builds the site with those PDFs linked. Nothing is written when the
+ * builds the EPUB of every edition, then builds the site with both linked. Nothing is written when the
  * content has problems, a link is broken or Chrome fails.
  *
  * @param options Folders, base URL and Chrome settings.
@@ -50,9 +53,14 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const started = performance.now()
   const outDir = resolve(io.cwd, options.out)
   const pdfDir = options.pdfOut === undefined ? undefined : resolve(io.cwd, options.pdfOut)
+  const epubDir = options.epubOut === undefined ? undefined : resolve(io.cwd, options.epubOut)
   const given = resolve(io.cwd, options.dir)
   await prepareOutputFolders(
-    [{dir: outDir, option: '--out', kind: 'site'}, ...(pdfDir === undefined ? [] : [{dir: pdfDir, option: '--pdf-out', kind: 'pdf' as const}])],
+    [
+      {dir: outDir, option: '--out', kind: 'site'},
+      ...(pdfDir === undefined ? [] : [{dir: pdfDir, option: '--pdf-out', kind: 'pdf' as const}]),
+      ...(epubDir === undefined ? [] : [{dir: epubDir, option: '--epub-out', kind: 'epub' as const}])
+    ],
     {cwd: io.cwd, content: given, locales: options.locales === undefined ? localesBeside(given) : resolve(io.cwd, options.locales)}
   )
   // Chrome boots while the content loads; its failure to start is reported only if PDFs are reached.
@@ -75,6 +83,10 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     } else if (chrome && pdfDir !== undefined) {
       for (const output of await fillOutputFolder(pdfDir, 'pdf', () => renderPdfs(languages, pdfDir, chrome, {...options, cacheDir: options.cache ? pdfCacheDir(contentDir) : undefined}, io))) pdfs.set(output.file, {file: output.file, bytes: await readFile(join(pdfDir, output.file))})
     }
+    const epubs = new Map<string, {file: string; bytes: Uint8Array}>()
+    if (epubDir !== undefined) {
+      for (const output of await fillOutputFolder(epubDir, 'epub', () => buildEpubs(languages, epubDir, {}, io))) epubs.set(output.file, output)
+    }
     const exports = dataExports(languages)
     const data = new Map<string, string>([
       [outputMarkerName, outputMarker('site')],
@@ -82,9 +94,9 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     ])
     for (const file of exports.files) data.set(`data/${file.name}`, file.text)
     const rendered = performance.now()
-  const result = await buildSite({languages, outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, files: data, repository: site.repository})
-  const done = performance.now()
-  io.stdout.write(`site: ${result.pages} pages, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB in ${relative(io.cwd, outDir) || '.'} (load ${ms(loaded - started)}, render ${ms(done - rendered)})\n`)
+    const result = await buildSite({languages, outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, epubs, files: data, repository: site.repository})
+    const done = performance.now()
+    io.stdout.write(`site: ${result.pages} pages, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB in ${relative(io.cwd, outDir) || '.'} (load ${ms(loaded - started)}, render ${ms(done - rendered)})\n`)
     io.stdout.write(`build: done in ${ms(done - started)}\n`)
     return exitCodes.ok
   } finally {

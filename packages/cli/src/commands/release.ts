@@ -13,6 +13,7 @@ import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
 import {loadLocalesFor} from './load-locales.js'
 import {renderPdfs} from './render-pdfs.js'
+import {buildEpubs} from './build-epubs.js'
 import {dataExports, publicationLanguages} from './languages.js'
 
 /** Options of the release command. */
@@ -35,10 +36,10 @@ export interface ReleaseOptions {
 /**
  * Releases an edition: refuses a dirty tree, an unknown edition, a bad or
  * non-increasing version, an existing release, content or locale errors and
- * outdated translations; builds every locale's PDF, the site and the data
- * exports from the edition as released (its new version, date and release
- * record, in memory); writes a reproducible archive of the site, the PDFs,
- * JSON, JSON Schema, CSV and `SHA256SUMS` to a staging folder. Only then, in
+ * outdated translations; builds every locale's PDF and EPUB, the site and the
+ * data exports from the edition as released (its new version, date and release
+ * record, in memory); writes a reproducible archive of the site, the PDFs, the
+ * EPUBs, JSON, JSON Schema, CSV and `SHA256SUMS` to a staging folder. Only then, in
  * one synchronous step that no signal handler splits, the release folder is renamed into
  * place and `edition.yaml` and `releases.yaml` are replaced. An interrupted
  * release leaves the tree as it was; translations are never touched.
@@ -99,6 +100,13 @@ export async function releaseCommand(options: ReleaseOptions, io: CliIo): Promis
         pdfs.set(output.file, {file: output.file, bytes})
         files.set(output.file, bytes)
       }
+      const epubs = new Map<string, {file: string; bytes: Uint8Array}>()
+      const epubDir = join(staging, 'epub')
+      await mkdir(epubDir, {recursive: true})
+      for (const output of await buildEpubs(languages, epubDir, {sourceDateEpoch: epoch}, io)) {
+        epubs.set(output.file, output)
+        files.set(output.file, output.bytes)
+      }
       const exports = dataExports(languages)
       const data = new Map<string, string>([['data/edition.schema.json', exports.schema]])
       for (const file of exports.files) {
@@ -107,7 +115,7 @@ export async function releaseCommand(options: ReleaseOptions, io: CliIo): Promis
       }
       files.set('edition.schema.json', exports.schema)
       const siteDir = join(staging, 'site')
-      await buildSite({languages, outDir: siteDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, files: data, repository: before.site.repository})
+      await buildSite({languages, outDir: siteDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, epubs, files: data, repository: before.site.repository})
       files.set(`site-${options.edition}-${options.version}.tar.gz`, archive(siteDir, epoch))
     } finally {
       await chrome.then((launched) => launched.close(), () => undefined)

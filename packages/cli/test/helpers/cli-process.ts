@@ -26,7 +26,7 @@ export async function bundleCli(): Promise<string> {
     target: 'node20',
     outfile,
     conditions: ['@mltop10/source'],
-    external: ['@puppeteer/browsers', 'puppeteer-core'],
+    external: ['@puppeteer/browsers', 'puppeteer-core', 'subset-font'],
     logLevel: 'warning',
     banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"}
   })

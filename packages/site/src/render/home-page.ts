@@ -32,7 +32,13 @@ export function renderHomePage(context: RenderContext): PageSpec {
   const main: ElementContent[] = [
     h('header.page-header', [h('h1', edition.manifest.title), h('p.lead', t('home.lead'))]),
     h('p', h('a', {href: relativeUrl(folder, routes.page(edition.introduction.name))}, t('home.readIntroduction'))),
-    ...(context.pdf ? [h('p', renderDownloadLink(context, relativeUrl(folder, context.pdf.path)))] : []),
+    ...(context.pdf || context.epub
+      ? [h('p', [
+          ...(context.pdf ? [renderDownloadLink(context, 'pdf', relativeUrl(folder, context.pdf.path))] : []),
+          ...(context.pdf && context.epub ? [' · '] : []),
+          ...(context.epub ? [renderDownloadLink(context, 'epub', relativeUrl(folder, context.epub.path))] : [])
+        ])]
+      : []),
     renderRiskMap(edition.risks, {t, href: (risk) => relativeUrl(folder, routes.page(risk.name))}),
     h('section', {ariaLabelledBy: 'risks'}, [h('h2#risks', t('home.title')), h('ol.risk-list', edition.risks.map(card))]),
     h('p', h('a', {href: relativeUrl(folder, routes.mappings)}, t('matrix.home')))

@@ -161,20 +161,27 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
   return {type: 'root', children: [{type: 'doctype'}, h('html', {lang: translator.locale, dir: translator.dir}, [head, body])]}
 }
 
+/** What each download is, for its link: media type and UI string. */
+const downloads = {
+  pdf: {type: 'application/pdf', label: 'site.downloadPdf'},
+  epub: {type: 'application/epub+zip', label: 'site.downloadEpub'}
+} as const
+
 /**
- * The "Download the PDF" link of an edition, with the file size.
+ * The "Download the PDF" or "Download the EPUB" link of an edition, with the file size.
  *
- * @param context Render context; its edition must have a PDF.
- * @param href URL of the PDF from the page holding the link.
+ * @param context Render context; its edition must have that download.
+ * @param kind Which download.
+ * @param href URL of the file from the page holding the link.
  */
-export function renderDownloadLink(context: RenderContext, href: string): Element {
-  const megabytes = Math.max(0.1, Math.round(((context.pdf?.bytes ?? 0) / 1024 / 1024) * 10) / 10)
-  return h('a.download', {href, type: 'application/pdf', download: ''}, context.t('site.downloadPdf', {size: `${megabytes} MB`}))
+export function renderDownloadLink(context: RenderContext, kind: keyof typeof downloads, href: string): Element {
+  const megabytes = Math.max(0.1, Math.round(((context[kind]?.bytes ?? 0) / 1024 / 1024) * 10) / 10)
+  return h('a.download', {href, type: downloads[kind].type, download: ''}, context.t(downloads[kind].label, {size: `${megabytes} MB`}))
 }
 
 /**
  * The edition's facts, on every page: edition, version, status, release date,
- * license (linked to its text), changelog, source repository and the PDF.
+ * license (linked to its text), changelog, source repository, the PDF and the EPUB.
  *
  * @param context Render context.
  * @param link Makes a page-relative URL from a site path.
@@ -199,7 +206,8 @@ function renderEditionFacts(context: RenderContext, link: (to: string) => string
       const item = target === undefined ? h('strong', {ariaCurrent: 'page'}, other.name) : h('a', {href: link(target)}, other.name)
       return index === 0 ? [item] : [' · ', item]
     })]) : undefined,
-    context.pdf ? h('li', renderDownloadLink(context, link(context.pdf.path))) : undefined
+    context.pdf ? h('li', renderDownloadLink(context, 'pdf', link(context.pdf.path))) : undefined,
+    context.epub ? h('li', renderDownloadLink(context, 'epub', link(context.epub.path))) : undefined
   ].filter((node): node is Element => node !== undefined)
   return h('nav.edition-facts', {ariaLabel: t('site.facts.label')}, h('ul', facts))
 }

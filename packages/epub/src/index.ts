@@ -1,0 +1,1 @@
+export {buildEpub, type BuildEpubOptions, type EpubBook} from './build-epub.js'

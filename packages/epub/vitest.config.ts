@@ -1,0 +1,3 @@
+import {createProject} from '../../vitest.shared.js'
+
+export default createProject('epub')

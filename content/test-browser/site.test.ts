@@ -205,6 +205,33 @@ describe('translated editions in Chromium', () => {
     await page.close()
   })
 
+  it('draws every native name in the language switcher with real glyphs, not empty boxes, on a page in another script', async () => {
+    const {page, problems} = await open('en/2023/')
+    const names = await page.$$eval('nav.languages a', async (links) => {
+      const results: {name: string; distinct: boolean}[] = []
+      for (const link of links) {
+        const name = link.textContent ?? ''
+        const characters = [...new Set(name)].filter((character) => character.trim())
+        const font = getComputedStyle(link).font
+        await document.fonts.load(font, name)
+        // A missing glyph is drawn as the same box whatever the character: compare two of them.
+        const draw = (character: string) => {
+          const canvas = new OffscreenCanvas(64, 64)
+          const context = canvas.getContext('2d')!
+          context.font = font
+          context.fillText(character, 8, 40)
+          return context.getImageData(0, 0, 64, 64).data.join(',')
+        }
+        results.push({name, distinct: characters.length < 2 || draw(characters[0]!) !== draw(characters[1]!)})
+      }
+      return results
+    })
+    expect(names.map((entry) => entry.name)).toEqual(expect.arrayContaining(['日本語', '简体中文', 'العربية']))
+    for (const entry of names) expect(entry.distinct, entry.name).toBe(true)
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
   it('finds Spanish pages with a Spanish query', async () => {
     const {page} = await open('es/2023/search/?q=envenenamiento')
     await page.waitForSelector('.search-hits a')

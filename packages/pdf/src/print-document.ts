@@ -4,8 +4,8 @@ import {toHtml} from 'hast-util-to-html'
 import {toString} from 'hast-util-to-string'
 import {licenses, pageStates, type EditionDocument, type LocalizedEdition} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
-import {renderDocumentBody, renderMappingMatrix, renderMappings, renderRiskMap} from '@mltop10/render'
-import {fontFaces, fontStack, printCss} from './fonts.js'
+import {printFontStack, renderDocumentBody, renderMappingMatrix, renderMappings, renderRiskMap} from '@mltop10/render'
+import {fontFaces, printCss} from './fonts.js'
 
 /** Id of a document in the print document; section anchors are `<id>--<anchor>`. */
 export function printId(name: string, anchor?: string): string {
@@ -89,13 +89,13 @@ export function renderPrintDocument(options: PrintDocumentOptions): string {
   })
 
   const body = h('body', [cover, toc, riskMap, matrix, ...documents])
-  const margins = pageMargins({title: manifest.title, edition: t('pdf.footerEdition', {edition: manifest.edition, version: manifest.version}), footer: translator.template('pdf.footer'), dir: translator.dir, fontStack: fontStack(translator.locale)})
+  const margins = pageMargins({title: manifest.title, edition: t('pdf.footerEdition', {edition: manifest.edition, version: manifest.version}), footer: translator.template('pdf.footer'), dir: translator.dir, fontStack: printFontStack(translator.locale)})
   const tree: Root = {
     type: 'root',
     children: [
       {type: 'doctype'},
       h('html', {lang: translator.locale, dir: translator.dir}, [
-        h('head', [h('meta', {charSet: 'utf-8'}), h('title', `${manifest.title} ${manifest.edition}`), h('style', `${fontFaces(toString(body) + margins.text, translator.locale)}\nhtml { font-family: ${fontStack(translator.locale)}, sans-serif; }\n${printCss()}\n${margins.css}`)]),
+        h('head', [h('meta', {charSet: 'utf-8'}), h('title', `${manifest.title} ${manifest.edition}`), h('style', `${fontFaces(toString(body) + margins.text, translator.locale)}\nhtml { font-family: ${printFontStack(translator.locale)}, sans-serif; }\n${printCss()}\n${margins.css}`)]),
         body
       ])
     ]

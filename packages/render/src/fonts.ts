@@ -1,6 +1,8 @@
 import {readFileSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
+import {scriptOf} from '@mltop10/i18n'
 
 // Found by package name rather than relative to this file, so it also works from a bundle of the command line.
 const packageRoot = dirname(createRequire(import.meta.url).resolve('@mltop10/render/package.json'))
@@ -81,4 +83,76 @@ export function readFontFaces(family: FontFamily, sheet: FontSheet): FontFace[] 
     faces.push({family, style: sheet.endsWith('-italic') ? 'italic' : 'normal', weight: Number.parseInt(sheet, 10), file, path: require.resolve(`${family.package}/files/${file}`), ranges, rule})
   }
   return faces
+}
+
+/** The families the print edition and the book use in a locale: the Latin ones, and the one for its script. */
+export function printFamilies(locale: string): FontFamily[] {
+  const script = scriptOf(locale)
+  return fontFamilies.filter((family) => family.print.length > 0 && (family.script === undefined || family.script === script))
+}
+
+/** The font stack of a locale's print edition and book: Noto Sans first, then its script's family. */
+export function printFontStack(locale: string): string {
+  return printFamilies(locale).filter((family) => family.family !== 'Noto Sans Mono').map((family) => `'${family.family}'`).join(', ')
+}
+
+// Read once per process: every PDF and book of a build uses the same stylesheets.
+let printFaceList: FontFace[] | undefined
+
+/** Every face the print edition and the book may embed, with its unicode ranges. */
+export function printFaces(): readonly FontFace[] {
+  printFaceList ??= fontFamilies.flatMap((family) => family.print.flatMap((sheet) => readFontFaces(family, sheet)))
+  return printFaceList
+}
+
+/** The code points of a text that a face covers, in ascending order. */
+export function coveredCharacters(face: FontFace, text: string): number[] {
+  const codes = [...new Set([...text].map((character) => character.codePointAt(0)!))].sort((a, b) => a - b)
+  return codes.filter((code) => face.ranges.some(([start, end]) => code >= start && code <= end))
+}
+
+/** `U+...` ranges of a face, as a CSS `unicode-range` value. */
+export function unicodeRange(ranges: readonly (readonly [number, number])[]): string {
+  return ranges.map(([start, end]) => (start === end ? `U+${start.toString(16)}` : `U+${start.toString(16)}-${end.toString(16)}`)).join(', ')
+}
+
+// subset-font reads the font's signature with Buffer methods, so the files stay Buffers.
+const fontFiles = new Map<string, Promise<Buffer>>()
+// Subsets already made, by file and text: a build of several editions, or a rebuild in tests, cuts each once.
+const subsets = new Map<string, Promise<Uint8Array>>()
+
+/** A part of a font cut down to some characters. */
+export interface FontSubset {
+  readonly face: FontFace
+  /** The characters it keeps. */
+  readonly characters: readonly number[]
+  /** TrueType bytes. */
+  readonly bytes: Uint8Array
+}
+
+/**
+ * Each face that covers a character of the text, cut down by harfbuzz to the
+ * characters of the text it covers (TrueType): a book or a page then carries
+ * the glyphs it shows instead of whole fonts. The same bytes for the same input.
+ *
+ * @param faces Candidate faces, such as `printFaces()` of the locale's families.
+ * @param text Every character to keep.
+ */
+export async function subsetFaces(faces: readonly FontFace[], text: string): Promise<FontSubset[]> {
+  const used = faces.map((face) => ({face, characters: coveredCharacters(face, text)})).filter(({characters}) => characters.length > 0)
+  // Loaded on first use: harfbuzz is a WebAssembly module that commands without fonts to cut need not load.
+  const {default: subsetFont} = await import('subset-font')
+  return Promise.all(
+    used.map(async ({face, characters}) => {
+      const kept = String.fromCodePoint(...characters)
+      const key = `${face.path}\n${kept}`
+      let bytes = subsets.get(key)
+      if (bytes === undefined) {
+        let data = fontFiles.get(face.path)
+        if (data === undefined) fontFiles.set(face.path, (data = readFile(face.path)))
+        subsets.set(key, (bytes = data.then(async (font) => new Uint8Array(await subsetFont(font, kept, {targetFormat: 'truetype'})))))
+      }
+      return {face, characters, bytes: await bytes}
+    })
+  )
 }

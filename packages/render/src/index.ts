@@ -1,7 +1,7 @@
 export type {BodyContext} from './body-context.js'
 export {renderDocumentBody} from './document-body.js'
 export {externalLink} from './external-link.js'
-export {fontFamilies, readFontFaces, type FontFace, type FontFamily, type FontSheet} from './fonts.js'
+export {coveredCharacters, fontFamilies, printFaces, printFamilies, printFontStack, readFontFaces, subsetFaces, unicodeRange, type FontFace, type FontFamily, type FontSheet, type FontSubset} from './fonts.js'
 export {renderMappingMatrix, renderMappings, type MappingMatrixOptions} from './mappings.js'
 export {describeChange} from './release-notes.js'
 export {renderRiskMap, type RiskMapOptions} from './risk-map.js'

@@ -2,6 +2,7 @@ import {exitCodes, MlTop10Error, type SiteConfig} from '@mltop10/core'
 import type {Language} from '@mltop10/i18n'
 import {writeFolderAtomically} from '@mltop10/output'
 import {renderSite} from './render-site.js'
+import {languageNameFonts} from './script-fonts.js'
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions {
@@ -47,7 +48,7 @@ export interface BuildResult {
  * @throws {MlTop10Error} With every broken link and its source, when links are broken.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuildResult> {
-  const site = renderSite(options)
+  const site = renderSite({...options, languageNames: await languageNameFonts(options.languages.map((language) => language.locale))})
   if (site.problems.length > 0) throw brokenLinksError(site.problems)
   await writeFolderAtomically(options.outDir, site.files)
   let bytes = 0

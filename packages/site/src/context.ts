@@ -42,4 +42,6 @@ export interface RenderContext {
   readonly pdf: {readonly path: string; readonly bytes: number} | undefined
   /** The edition's EPUB in this locale: site path and size, when one was built. */
   readonly epub: {readonly path: string; readonly bytes: number} | undefined
+  /** Whether the site has the language switcher's fonts (`languageNameFonts`). */
+  readonly languageNames: boolean
 }

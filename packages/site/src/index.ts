@@ -1,4 +1,5 @@
 export {brokenLinksError, buildSite, type BuildResult, type BuildSiteOptions} from './build-site.js'
+export {languageNameFonts, type LanguageNameFonts} from './script-fonts.js'
 export {renderSite, type RenderAgainOptions, type RenderedSite, type RenderSiteOptions} from './render-site.js'
 export {contentSecurityPolicy} from './render/layout.js'
 export {createRoutes, type Routes} from './routes.js'

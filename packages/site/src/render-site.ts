@@ -11,11 +11,14 @@ import {renderHomePage} from './render/home-page.js'
 import {alternates, navDocuments, renderLayout, type PageSpec} from './render/layout.js'
 import {renderContentsPage, renderMappingsPage, renderNotFoundPage, renderRedirectPage, renderSearchPage} from './render/utility-pages.js'
 import {createRoutes, fileOf, latestRoot, localeRoot} from './routes.js'
-import {scriptFontAssets} from './script-fonts.js'
+import {scriptFontAssets, type LanguageNameFonts} from './script-fonts.js'
 import {buildSearchIndex, type SearchEntry} from './search-index.js'
 
 /** Options of `renderSite`: those of `buildSite` without the output folder. */
-export type RenderSiteOptions = Omit<BuildSiteOptions, 'outDir'>
+export type RenderSiteOptions = Omit<BuildSiteOptions, 'outDir'> & {
+  /** The language switcher's fonts (`languageNameFonts`), made ahead because cutting fonts is asynchronous. */
+  readonly languageNames?: LanguageNameFonts | undefined
+}
 
 interface SitemapEntry {
   readonly url: string
@@ -155,7 +158,7 @@ export function renderSite(options: RenderSiteOptions, again: RenderAgainOptions
       if (pdf) files.set(`pdf/${pdf.file}`, pdf.bytes)
       const epub = options.epubs?.get(artifactNames.epub(edition.manifest.edition, t.locale))
       if (epub) files.set(`epub/${epub.file}`, epub.bytes)
-      const context: RenderContext = {edition, t: t.t, translator: t, routes, baseUrl, linkSources: [], languages, editions: published, pageStates: pageStates(localized), sourceHashes: new Map(pages.flatMap((page) => (page.sourceHash ? [[page.name, page.sourceHash] as const] : []))), repository: options.repository, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined, epub: epub ? {path: `epub/${epub.file}`, bytes: epub.bytes.byteLength} : undefined}
+      const context: RenderContext = {edition, t: t.t, translator: t, routes, baseUrl, linkSources: [], languages, editions: published, pageStates: pageStates(localized), sourceHashes: new Map(pages.flatMap((page) => (page.sourceHash ? [[page.name, page.sourceHash] as const] : []))), repository: options.repository, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined, epub: epub ? {path: `epub/${epub.file}`, bytes: epub.bytes.byteLength} : undefined, languageNames: options.languageNames !== undefined}
       const matrixCsv = `data/${artifactNames.data(edition.manifest.edition, t.locale, 'mappings')}`
       // What every page of this edition and language shows besides its own text: the navigation
       // (order, kinds, ids and titles), the edition's facts and the languages; the pages that list
@@ -233,6 +236,7 @@ export function renderSite(options: RenderSiteOptions, again: RenderAgainOptions
   const fontKey = JSON.stringify(locales.map((locale) => locale.translator.locale))
   const fonts = previous?.fonts.key === fontKey ? previous.fonts : {key: fontKey, assets: scriptFontAssets(locales.map((locale) => locale.translator.locale))}
   for (const asset of fonts.assets) files.set(asset.path, asset.content)
+  for (const asset of options.languageNames?.assets ?? []) files.set(asset.path, asset.content)
   const problems = checkSiteLinks(pages.map((page) => page.built), {files: new Set(files.keys()), basePath, sources: pages.flatMap((page) => page.sources)})
   const completeSearchIndexes = () => {
     const built = new Map<string, string>()

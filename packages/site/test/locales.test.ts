@@ -96,12 +96,26 @@ describe('a site with translated editions', () => {
     const arabic = await page('ar/2023/index.html')
     expect(select(arabic, (node) => node.tagName === 'html')[0]!.properties['dir']).toBe('rtl')
     const stylesheets = (tree: ReturnType<typeof fromHtml>) => select(tree, (node) => node.tagName === 'link' && String(node.properties['rel']) === 'stylesheet').map((link) => link.properties['href'])
-    expect(stylesheets(arabic)).toEqual(['../../assets/site.css', '../../assets/fonts-arab.css'])
-    expect(stylesheets(await page('ja/2023/index.html'))).toEqual(['../../assets/site.css', '../../assets/fonts-jpan.css'])
-    expect(stylesheets(await page('es/2023/index.html'))).toEqual(['../../assets/site.css'])
+    expect(stylesheets(arabic)).toEqual(['../../assets/site.css', '../../assets/fonts-arab.css', '../../assets/language-names.css'])
+    expect(stylesheets(await page('ja/2023/index.html'))).toEqual(['../../assets/site.css', '../../assets/fonts-jpan.css', '../../assets/language-names.css'])
+    expect(stylesheets(await page('es/2023/index.html'))).toEqual(['../../assets/site.css', '../../assets/language-names.css'])
     const css = await readFile(join(outDir, 'assets/fonts-jpan.css'), 'utf8')
     expect(css).toContain("font-family: 'Noto Sans JP'")
     expect(css).toContain(':root:lang(ja)')
+  })
+
+  it('draws the switcher\'s native names with tiny fonts of their glyphs, so no page shows empty boxes for another script', async () => {
+    const css = await readFile(join(outDir, 'assets/language-names.css'), 'utf8')
+    const faces = [...css.matchAll(/src: url\((fonts\/names-[a-z]+-\d+\.ttf)\)[^;]*; unicode-range: ([^;]+);/g)]
+    // Japanese and Arabic (Noto Sans covers español); each face covers only the characters of a name.
+    const covered = faces.flatMap(([, , range]) => range!.split(', ').map((code) => String.fromCodePoint(Number.parseInt(code.slice(2), 16)))).sort().join('')
+    expect(covered).toBe([...'日本語العربية'].sort().filter((character, index, all) => all.indexOf(character) === index).join(''))
+    for (const [, file] of faces) {
+      const bytes = await readFile(join(outDir, 'assets', file!))
+      expect(bytes.byteLength).toBeLessThan(8 * 1024)
+      expect(bytes.readUInt32BE(0)).toBe(0x00010000)
+    }
+    expect(css).toContain(".languages a { font-family: 'Noto Sans', 'Language names'")
   })
 
   it('publishes a translation dashboard with the state of every language and page', async () => {

@@ -3,7 +3,7 @@ import type {ServerResponse} from 'node:http'
 import {relative, resolve} from 'node:path'
 import {createLoadCache, exitCodes, MlTop10Error} from '@mltop10/core'
 import {outputMarker, outputMarkerName, prepareOutputFolders, updateFolderInPlace, writeFolderAtomically} from '@mltop10/output'
-import {brokenLinksError, renderSite, serveSite, type RenderedSite} from '@mltop10/site'
+import {brokenLinksError, languageNameFonts, renderSite, serveSite, type LanguageNameFonts, type RenderedSite} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {fromSystemError} from '../system-error.js'
 import {loadEditions} from './load-editions.js'
@@ -58,6 +58,7 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
   // settings, UI strings, releases) renders everything again from a fresh load.
   let cache = createLoadCache()
   let rendered: RenderedSite | undefined
+  let languageNames: LanguageNameFonts | undefined
   let written: ReadonlyMap<string, string | Uint8Array> | undefined
   let fullPending = true
   /** A rendering whose changed search indexes are not built yet. */
@@ -99,7 +100,10 @@ export async function devCommand(options: DevCommandOptions, io: CliIo): Promise
         io.stderr.write('dev: fix the problems above; still serving the last good build\n')
         return exitCodes.contentErrors
       }
-      site = renderSite({languages: publicationLanguages(editions, locales), baseUrl, extraAssets, files, repository: settings.repository}, {previous: full ? undefined : rendered, deferSearchIndexes: true})
+      const languages = publicationLanguages(editions, locales)
+      // Cut again only when the languages changed (a full rebuild); the subsets are cached anyway.
+      if (full) languageNames = await languageNameFonts(languages.map((language) => language.locale))
+      site = renderSite({languages, baseUrl, extraAssets, files, repository: settings.repository, languageNames}, {previous: full ? undefined : rendered, deferSearchIndexes: true})
       rendered = site
       if (site.problems.length > 0) throw brokenLinksError(site.problems)
       if (written) await updateFolderInPlace(outDir, written, site.files)

@@ -3,7 +3,7 @@ import {h} from 'hastscript'
 import {licenses, type Edition} from '@mltop10/core'
 import type {RenderContext} from '../context.js'
 import {externalLink} from '@mltop10/render'
-import {scriptFontStylesheet} from '../script-fonts.js'
+import {languageNamesStylesheet, scriptFontStylesheet} from '../script-fonts.js'
 import {createRoutes, localizedFolder, relativeUrl} from '../routes.js'
 
 /** The Content-Security-Policy of every page: nothing inline, nothing from another host. */
@@ -106,6 +106,7 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
     h('meta', {property: 'og:locale', content: translator.locale.replace('-', '_')}),
     h('link', {rel: 'stylesheet', href: link('assets/site.css')}),
     ...(scriptFontStylesheet(translator.locale) ? [h('link', {rel: 'stylesheet', href: link(scriptFontStylesheet(translator.locale)!)})] : []),
+    ...(context.languageNames && context.languages.length > 1 && spec.links !== 'absolute' ? [h('link', {rel: 'stylesheet', href: link(languageNamesStylesheet)})] : []),
     ...(spec.noindex ? [] : alternates(spec.folder, context).map((alternate) => h('link', {rel: 'alternate', hrefLang: alternate.code, href: new URL(alternate.path, context.baseUrl).href}))),
     h('script', {src: link('assets/theme.js')}),
     h('script', {src: link('assets/site.js'), defer: true}),

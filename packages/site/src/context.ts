@@ -40,4 +40,6 @@ export interface RenderContext {
   readonly repository: SiteConfig['repository']
   /** The edition's PDF in this locale: site path and size, when one was built. */
   readonly pdf: {readonly path: string; readonly bytes: number} | undefined
+  /** The edition's one-page summary sheet in this locale: site path and size, when one was built. */
+  readonly summary: {readonly path: string; readonly bytes: number} | undefined
 }

@@ -1,3 +1,4 @@
+export {editionHomeUrl} from './base-url.js'
 export {brokenLinksError, buildSite, type BuildResult, type BuildSiteOptions} from './build-site.js'
 export {renderSite, type RenderAgainOptions, type RenderedSite, type RenderSiteOptions} from './render-site.js'
 export {contentSecurityPolicy} from './render/layout.js'

@@ -3,7 +3,7 @@ import {h} from 'hastscript'
 import {scoreLevel, type RiskDocument, type ScoreFactor} from '@mltop10/core'
 import type {RenderContext} from '../context.js'
 import {relativeUrl} from '../routes.js'
-import {renderDownloadLink, type PageSpec} from './layout.js'
+import {renderDownloadLink, renderSummaryLink, type PageSpec} from './layout.js'
 import {renderRiskMap, renderScore} from '@mltop10/render'
 
 const columns = ['exploitability', 'detectability', 'technicalImpact'] as const satisfies readonly ScoreFactor[]
@@ -33,6 +33,7 @@ export function renderHomePage(context: RenderContext): PageSpec {
     h('header.page-header', [h('h1', edition.manifest.title), h('p.lead', t('home.lead'))]),
     h('p', h('a', {href: relativeUrl(folder, routes.page(edition.introduction.name))}, t('home.readIntroduction'))),
     ...(context.pdf ? [h('p', renderDownloadLink(context, relativeUrl(folder, context.pdf.path)))] : []),
+    ...(context.summary ? [h('p', renderSummaryLink(context, relativeUrl(folder, context.summary.path)))] : []),
     renderRiskMap(edition.risks, {t, href: (risk) => relativeUrl(folder, routes.page(risk.name))}),
     h('section', {ariaLabelledBy: 'risks'}, [h('h2#risks', t('home.title')), h('ol.risk-list', edition.risks.map(card))]),
     h('p', h('a', {href: relativeUrl(folder, routes.mappings)}, t('matrix.home')))

@@ -173,6 +173,17 @@ export function renderDownloadLink(context: RenderContext, href: string): Elemen
 }
 
 /**
+ * The "Download the one-page summary" link of an edition, with the file size.
+ *
+ * @param context Render context; its edition must have a summary sheet.
+ * @param href URL of the sheet from the page holding the link.
+ */
+export function renderSummaryLink(context: RenderContext, href: string): Element {
+  const megabytes = Math.max(0.1, Math.round(((context.summary?.bytes ?? 0) / 1024 / 1024) * 10) / 10)
+  return h('a.download', {href, type: 'application/pdf', download: ''}, context.t('site.downloadSummary', {size: `${megabytes} MB`}))
+}
+
+/**
  * The edition's facts, on every page: edition, version, status, release date,
  * license (linked to its text), changelog, source repository and the PDF.
  *
@@ -199,7 +210,8 @@ function renderEditionFacts(context: RenderContext, link: (to: string) => string
       const item = target === undefined ? h('strong', {ariaCurrent: 'page'}, other.name) : h('a', {href: link(target)}, other.name)
       return index === 0 ? [item] : [' · ', item]
     })]) : undefined,
-    context.pdf ? h('li', renderDownloadLink(context, link(context.pdf.path))) : undefined
+    context.pdf ? h('li', renderDownloadLink(context, link(context.pdf.path))) : undefined,
+    context.summary ? h('li', renderSummaryLink(context, link(context.summary.path))) : undefined
   ].filter((node): node is Element => node !== undefined)
   return h('nav.edition-facts', {ariaLabel: t('site.facts.label')}, h('ul', facts))
 }

@@ -86,7 +86,8 @@ export function renderSummaryDocument(options: SummaryDocumentOptions): string {
         renderRiskMap(edition.risks, {t, href: (risk) => `#${riskId(risk)}`, idPrefix: 'sheet-', table: false}),
         h('div.sheet-link', [
           renderQrCode(siteUrl, t('sheet.qrCode', {url: siteUrl})),
-          h('p', [t('sheet.readMore'), ' ', h('a.sheet-url', {href: siteUrl, dir: 'ltr'}, siteUrl)])
+          h('p', t('sheet.readMore')),
+          h('p.sheet-address', h('a', {href: siteUrl, dir: 'ltr'}, siteUrl))
         ]),
         h('p.sheet-license', [t('site.licenseNotice', {license}), ' ', h('a', {href: licenses[manifest.license]?.url, dir: 'ltr'}, licenses[manifest.license]?.url ?? '')])
       ])

@@ -20,7 +20,7 @@ afterAll(() => rmSync(root, {recursive: true, force: true}))
 
 describe('public API', () => {
   it('exposes exactly the documented names', () => {
-    expect(Object.keys(pdf).sort()).toEqual(['buildPdfs', 'renderPdf'])
+    expect(Object.keys(pdf).sort()).toEqual(['buildPdfs', 'renderPdf', 'renderSummaryPdf'])
   })
 })
 

@@ -42,7 +42,7 @@ describe.each([
   {
     name: 'a string that nests another with forged values',
     change: (locales: string) => editStrings(locales, (strings) => (strings.site.facts['edition'] = 'Edición $t(site.facts.version, {"version":"9.9.9-forged"})')),
-    expected: ['es/ui.json:23:7  error  UI string `site.facts.edition` contains `$t(site.facts.version, {"version":"9.9.9-forged"})`: translations are text, not i18next code  ui-nesting']
+    expected: ['es/ui.json:24:7  error  UI string `site.facts.edition` contains `$t(site.facts.version, {"version":"9.9.9-forged"})`: translations are text, not i18next code  ui-nesting']
   },
   {
     name: 'strings nesting each other (a billion laughs)',
@@ -60,7 +60,7 @@ describe.each([
         strings.site.facts['version'] = 'Versión {{version, uppercase}}'
         strings.search['noResults'] = 'Sin resultados para “{{- query}}”.'
       }),
-    expected: ['es/ui.json:24:7  error  UI string `site.facts.version` contains `{{version, uppercase}}`: translations are text, not i18next code  ui-placeholder', 'es/ui.json:46:5  error  UI string `search.noResults` contains `{{- query}}`: translations are text, not i18next code  ui-placeholder']
+    expected: ['es/ui.json:25:7  error  UI string `site.facts.version` contains `{{version, uppercase}}`: translations are text, not i18next code  ui-placeholder', 'es/ui.json:47:5  error  UI string `search.noResults` contains `{{- query}}`: translations are text, not i18next code  ui-placeholder']
   },
   {
     name: 'bidirectional controls in the UI strings',

@@ -63,7 +63,7 @@ export async function renderSummaryPdf(options: RenderSummaryOptions): Promise<S
   const translator = options.translator ?? createTranslator()
   const {t} = translator
   const timeout = options.timeoutMs ?? 60_000
-  const label = `${manifest.edition}-${translator.locale} summary sheet`
+  const label = `${manifest.edition}-${translator.locale}-summary`
   let page: Page | undefined
   let rendered = false
   try {
@@ -86,11 +86,11 @@ export async function renderSummaryPdf(options: RenderSummaryOptions): Promise<S
       const overflowing = boxes.filter((box) => box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1)
       if (overflowing.length > 0) {
         const what = overflowing.map((box) => `${box.name} (${Math.max(0, box.scrollHeight - box.clientHeight)} px too tall, ${Math.max(0, box.scrollWidth - box.clientWidth)} px too wide)`).join(', ')
-        throw new MlTop10Error(`The ${label} does not fit its page: ${what}`, `Shorten the \`summary\` or \`keyControls\` of those risks in the ${translator.locale} pages, or the UI strings of the sheet (\`sheet.*\`)`, exitCodes.contentErrors)
+        throw new MlTop10Error(`The summary sheet ${manifest.edition}-${translator.locale} does not fit its page: ${what}`, `Shorten the \`summary\` or \`keyControls\` of those risks in the ${translator.locale} pages, or the UI strings of the sheet (\`sheet.*\`)`, exitCodes.contentErrors)
       }
       const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, outline: false, tagged: true, displayHeaderFooter: false, timeout})
       const {pageCount} = readDestinationPages(pdf)
-      if (pageCount !== 1) throw new MlTop10Error(`The ${label} printed on ${pageCount} pages instead of one`, `Shorten the \`summary\` or \`keyControls\` of the risks in the ${translator.locale} pages`, exitCodes.contentErrors)
+      if (pageCount !== 1) throw new MlTop10Error(`The summary sheet ${manifest.edition}-${translator.locale} printed on ${pageCount} pages instead of one`, `Shorten the \`summary\` or \`keyControls\` of the risks in the ${translator.locale} pages`, exitCodes.contentErrors)
       const print = lap()
       const date = new Date((options.sourceDateEpoch ?? Date.parse(`${manifest.released}T00:00:00Z`) / 1000) * 1000)
       const bytes = updateDocumentInfo(renumberStructureIds(pdf), {

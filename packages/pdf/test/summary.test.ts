@@ -92,7 +92,7 @@ describe('renderSummaryPdf', () => {
     const error = await pdf.renderSummaryPdf({localized: long, browser: chrome.browser, siteUrl}).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(MlTop10Error)
     expect((error as MlTop10Error).exitCode).toBe(exitCodes.contentErrors)
-    expect((error as Error).message).toMatch(/^The 2023-en summary sheet does not fit its page: ML02 \(\d+ px too tall, 0 px too wide\)$/)
+    expect((error as Error).message).toMatch(/^The summary sheet 2023-en does not fit its page: ML02 \(\d+ px too tall, 0 px too wide\)$/)
   })
 
   it('lays a right-to-left language out from the right, with the address kept left to right', async () => {

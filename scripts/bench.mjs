@@ -301,14 +301,14 @@ async function benchPdf() {
   const locales = readdirSync(join(root, 'locales')).filter((code) => existsSync(join(root, 'locales', code, 'locale.yaml')))
   for (const locale of ['en', ...locales]) {
     log(`PDF: ${locale}`)
-    /** @type {Record<'wall' | 'chrome' | 'layout' | 'first' | 'second' | 'pages' | 'launch', number>[]} */
+    /** @type {Record<'wall' | 'chrome' | 'layout' | 'first' | 'second' | 'pages' | 'launch' | 'summary', number>[]} */
     const samples = []
     for (let index = 0; index <= runs; index++) {
       const started = performance.now()
       const {stdout} = run(process.execPath, [bin, 'pdf', join(root, 'content'), '--no-cache', '--only-locale', locale, '--out', join(work, 'pdf')], {cwd: root, env: cleanEnv()})
       /** @param {RegExp} pattern */
       const number = (pattern) => Number(pattern.exec(stdout)?.[1] ?? Number.NaN)
-      if (index > 0) samples.push({wall: performance.now() - started, chrome: number(/Chrome ready after (\d+) ms more/), layout: number(/layout (\d+) ms/), first: number(/first pass (\d+) ms/), second: number(/second pass (\d+) ms/), pages: number(/: (\d+) pages, \d+ KiB/), launch: number(/Chrome launch took (\d+) ms/)})
+      if (index > 0) samples.push({wall: performance.now() - started, chrome: number(/Chrome ready after (\d+) ms more/), layout: number(/layout (\d+) ms/), first: number(/first pass (\d+) ms/), second: number(/second pass (\d+) ms/), pages: number(/: (\d+) pages, \d+ KiB/), launch: number(/Chrome launch took (\d+) ms/), summary: number(/-summary\.pdf: summary sheet, 1 page, \d+ KiB in (\d+) ms/)})
     }
     /** @param {keyof (typeof samples)[number]} key */
     const pick = (key) => samples.map((sample) => sample[key])
@@ -318,6 +318,7 @@ async function benchPdf() {
     record(`pdf.${locale}.layout`, `PDF ${locale}: layout of the print document`, pick('layout'), 'ms')
     record(`pdf.${locale}.firstPass`, `PDF ${locale}: first render pass (page numbers)`, pick('first'), 'ms')
     record(`pdf.${locale}.secondPass`, `PDF ${locale}: second render pass (final)`, pick('second'), 'ms')
+    record(`pdf.${locale}.summary`, `summary sheet ${locale}: document, fit check, print and post-processing (beside the PDF, same browser)`, pick('summary'), 'ms')
   }
   if (compare) {
     log('installing and timing md-to-pdf 5.2 on the same edition')

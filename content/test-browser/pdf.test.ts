@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs'
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -7,7 +7,7 @@ import {getDocument, type PDFDocumentProxy} from 'pdfjs-dist/legacy/build/pdf.mj
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {launchBrowser, type LaunchedBrowser} from '@mltop10/browser'
 import {loadEdition, sourceEdition, type Edition} from '@mltop10/core'
-import {buildPdfs, type PdfOutput} from '@mltop10/pdf'
+import {buildPdfs, renderSummaryPdf, type PdfOutput, type SummaryRender} from '@mltop10/pdf'
 
 const editionDir = fileURLToPath(new URL('../editions/2023/', import.meta.url))
 const root = mkdtempSync(join(tmpdir(), 'mltop10-pdf-'))
@@ -231,5 +231,46 @@ describe.each([
       expect(line).not.toContain('Type 3')
     }
     expect(listing.some((line) => script.test(line))).toBe(true)
+  })
+})
+
+describe('the summary sheets', () => {
+  const sheets = new Map<string, {sheet: SummaryRender; again: SummaryRender; path: string}>()
+
+  beforeAll(async () => {
+    const {createTranslator, loadLocales} = await import('@mltop10/i18n')
+    const {locales} = await loadLocales(fileURLToPath(new URL('../../locales/', import.meta.url)), [edition])
+    const languages = [{code: 'en', localized: sourceEdition(edition), translator: createTranslator()}, ...locales.map((locale) => ({code: locale.manifest.code, localized: locale.editions.get('2023')!, translator: locale.translator}))]
+    const {browser} = await chrome
+    for (const {code, localized, translator} of languages) {
+      const options = {localized, translator, browser, siteUrl: `https://example.org/top10/${code.toLowerCase()}/2023/`}
+      const sheet = await renderSummaryPdf(options)
+      const path = join(root, `2023-${code}-summary.pdf`)
+      writeFileSync(path, sheet.bytes)
+      sheets.set(code, {sheet, again: await renderSummaryPdf(options), path})
+    }
+  }, 180_000)
+
+  it.each(['en', 'es', 'ja', 'ar', 'zh-Hans'])('%s: one page on which every box fits, with all ten ids, tagged, in its language, with embedded fonts, the same bytes when rendered again', (code) => {
+    const {sheet, again, path} = sheets.get(code)!
+    for (const box of sheet.boxes) {
+      expect(box.scrollHeight, `${code} ${box.name}`).toBeLessThanOrEqual(box.clientHeight + 1)
+      expect(box.scrollWidth, `${code} ${box.name}`).toBeLessThanOrEqual(box.clientWidth + 1)
+    }
+    expect(sheet.boxes.filter((box) => /^ML\d\d$/.test(box.name))).toHaveLength(10)
+    const info = execFileSync('pdfinfo', [path], {encoding: 'utf8'})
+    expect(info).toMatch(/^Pages:\s+1$/m)
+    expect(info).toMatch(/^Tagged:\s+yes$/m)
+    expect(info).toMatch(/^Page size:\s+841\.92 x 594\.96 pts \(A4\)$/m)
+    expect(Buffer.from(sheet.bytes).toString('latin1')).toContain(`/Lang (${code})`)
+    const text = execFileSync('pdftotext', [path, '-'], {encoding: 'utf8'}).replace(/[\u202a-\u202e]/g, '')
+    for (const risk of edition.risks) expect(text).toContain(risk.id)
+    expect(text).toContain(`https://example.org/top10/${code.toLowerCase()}/2023/`)
+    for (const line of execFileSync('pdffonts', [path], {encoding: 'utf8'}).trim().split('\n').slice(2)) {
+      expect(line, line).toMatch(/^[A-Z]{6}\+Noto/)
+      expect(line).not.toContain('Type 3')
+      expect(line).toMatch(/\s+yes\s+yes\s+yes\s+/)
+    }
+    expect(Buffer.from(again.bytes).equals(Buffer.from(sheet.bytes))).toBe(true)
   })
 })

@@ -74,7 +74,7 @@ describe('Chrome lives and dies with the command', () => {
     // The command returns only once every Chrome process has exited and the profile is gone.
     expect(processesMentioning(chromeMark(tmp))).toEqual([])
     expect(profiles(tmp)).toEqual([])
-    expect(readdirSync(out).filter((name) => name !== '.mltop10-output')).toEqual(['2023-en.pdf'])
+    expect(readdirSync(out).filter((name) => name !== '.mltop10-output').sort()).toEqual(['2023-en-summary.pdf', '2023-en.pdf'])
   }, 120_000)
 
   it('takes Chrome with it when killed with SIGKILL mid-PDF', async () => {
@@ -118,7 +118,7 @@ describe('Chrome lives and dies with the command', () => {
   it('exits 3 with a message when Chrome died between two PDFs', async () => {
     const {tmp, out, cli} = await run([])
     const chrome = await rendering(cli, tmp)
-    await waitFor('the first PDF', () => cli.stdout().includes('2023-en.pdf: '), 60_000)
+    await waitFor('the first PDF and its summary sheet', () => cli.stdout().includes('2023-en-summary.pdf: '), 60_000)
     // Chrome dies while the command is not looking: it learns of it only after the fact.
     process.kill(cli.pid, 'SIGSTOP')
     process.kill(chrome.pid, 'SIGKILL')
@@ -127,7 +127,7 @@ describe('Chrome lives and dies with the command', () => {
     expect(await cli.exit).toEqual({code: 3, signal: null})
     expect(cli.stderr()).toMatch(/^error: Chrome stopped while rendering the PDF 2023-(ar|es|ja)\n {2}hint: [^\n]+\n$/)
     expect(profiles(tmp)).toEqual([])
-    expect(readdirSync(out).filter((name) => name !== '.mltop10-output')).toEqual(['2023-en.pdf'])
+    expect(readdirSync(out).filter((name) => name !== '.mltop10-output').sort()).toEqual(['2023-en-summary.pdf', '2023-en.pdf'])
   }, 120_000)
 
   it('holds --pdf-timeout when Chrome is frozen (SIGSTOP): exit 3 with the limit named, instead of waiting for Chrome', async () => {

@@ -119,6 +119,7 @@ async function loadDocument(path: string, name: string, contentRoot: string): Pr
       slug: data.slug,
       formerly: data.formerly,
       summary: data.summary,
+      keyControls: data.keyControls,
       scores: data.scores as Scores,
       mappings: data.mappings,
       sections: body.sections,

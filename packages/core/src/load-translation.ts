@@ -86,7 +86,7 @@ export async function loadTranslation(path: string, english: Edition, name: stri
       file,
       sourceHash: data.source,
       current,
-      document: {...source, path, hash, tree, links, anchors: body.anchors, title: data.title, summary: data.summary, description: data.summary, sections: body.sections, controls: body.controls, detectAndRespond: body.detectAndRespond, checklist: body.checklist, scenarios: body.scenarios, references: body.references}
+      document: {...source, path, hash, tree, links, anchors: body.anchors, title: data.title, summary: data.summary, keyControls: data.keyControls, description: data.summary, sections: body.sections, controls: body.controls, detectAndRespond: body.detectAndRespond, checklist: body.checklist, scenarios: body.scenarios, references: body.references}
     }
   }
 

@@ -67,6 +67,8 @@ export const artifactNames = {
   pdf: (edition: string, locale: string) => `${edition}-${locale}.pdf`,
   /** The EPUB, such as `2023-en.epub`. */
   epub: (edition: string, locale: string) => `${edition}-${locale}.epub`,
+  /** The one-page summary sheet, such as `2023-en-summary.pdf`. */
+  summary: (edition: string, locale: string) => `${edition}-${locale}-summary.pdf`,
   /** The data exports: `2023-en.json`, `2023-en.csv` (risks), `2023-en-checklist.csv`, `2023-en-mappings.csv`. */
   data: (edition: string, locale: string, kind: DataExportKind) => (kind === 'json' || kind === 'csv' ? `${edition}-${locale}.${kind}` : `${edition}-${locale}-${kind}.csv`)
 } as const

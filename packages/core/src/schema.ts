@@ -29,6 +29,26 @@ function mappingList(field: MappingField) {
   })
 }
 
+/** How many key controls a risk lists, and the longest one in characters (what fits the summary sheet). */
+export const keyControlRules = {count: 3, maxLength: 90} as const
+
+/**
+ * The controls that matter most against a risk, as short lines for the one-page
+ * summary sheet. Translated with the page, so checked the same way in every language.
+ */
+const keyControls = z.array(z.string().trim().min(1)).superRefine((list, context) => {
+  const {count, maxLength} = keyControlRules
+  if (list.length !== count) {
+    context.addIssue({code: 'custom', message: `\`keyControls\` lists ${list.length} control${list.length === 1 ? '' : 's'}; it must list exactly ${count}`, params: {ruleId: 'key-controls', hint: `List the ${count} controls of \`## How to Prevent\` that matter most, one short line each`}})
+  }
+  list.forEach((control, index) => {
+    const length = [...control].length
+    if (length > maxLength) {
+      context.addIssue({code: 'custom', path: [index], message: `Key control ${index + 1} has ${length} characters; at most ${maxLength} fit the summary sheet`, params: {ruleId: 'key-controls', hint: 'Shorten it to the control and its main action; the risk page has the detail'}})
+    }
+  })
+})
+
 /** Front matter of a risk document. */
 export const riskFrontMatterSchema = z.strictObject({
   id: z.string().regex(/^ML(?:0[1-9]|10)$/, {message: 'is not a risk id'}),
@@ -36,6 +56,7 @@ export const riskFrontMatterSchema = z.strictObject({
   slug,
   formerly: z.array(z.strictObject({title: z.string().trim().min(1), slug})).default([]),
   summary: z.string().trim().min(1),
+  keyControls,
   scores: z.strictObject({
     exploitability: score,
     exploitabilityApplication: score,
@@ -83,6 +104,11 @@ export const siteConfigSchema = z.strictObject({
       branch: z.string().trim().min(1).default('main'),
       path: z.string().regex(/^[\w./-]*$/, {message: 'must be a folder path inside the repository'}).default('content')
     })
+    .optional(),
+  summary: z
+    .strictObject({
+      paper: z.enum(['a4', 'letter']).default('a4')
+    })
     .optional()
 })
 
@@ -95,7 +121,8 @@ export const translatedRiskSchema = z.strictObject({
   source: sourceHash,
   id: z.string(),
   title: z.string().trim().min(1),
-  summary: z.string().trim().min(1)
+  summary: z.string().trim().min(1),
+  keyControls
 })
 
 /** Front matter of any other translated page. */

@@ -174,6 +174,8 @@ export interface RiskDocument extends BaseDocument {
   readonly slug: string
   readonly formerly: readonly FormerName[]
   readonly summary: string
+  /** The three controls that matter most, as short lines (front matter `keyControls`): the summary sheet lists them. */
+  readonly keyControls: readonly string[]
   readonly scores: Scores
   readonly mappings: Mappings
   readonly sections: RiskSections
@@ -258,5 +260,10 @@ export interface SiteConfig {
     readonly branch: string
     /** Folder of the content inside the repository. */
     readonly path: string
+  }
+  /** The one-page summary sheet. */
+  readonly summary?: {
+    /** Paper of the sheet, landscape: `a4` (default) or `letter`. */
+    readonly paper: 'a4' | 'letter'
   }
 }

@@ -43,12 +43,13 @@ describe('loadEdition on a valid edition', async () => {
   it('splits the body into the fixed sections with stable anchors and positions', () => {
     const ml01 = edition.risks[0]!
     expect(Object.values(ml01.sections).map((section) => section.id)).toEqual(['description', 'how-to-prevent', 'detect-and-respond', 'risk-factors', 'example-attack-scenarios', 'checklist', 'references'])
-    expect(ml01.sections.description.heading.position?.start.line).toBe(23)
+    expect(ml01.sections.description.heading.position?.start.line).toBe(27)
     expect(ml01.scenarios.map((scenario) => [scenario.id, scenario.title])).toEqual([
       ['scenario-1', 'Perturbed images'],
       ['scenario-2', 'Crafted traffic']
     ])
     expect(ml01.controls.map((control) => control.name)).toEqual(['Adversarial training', 'Input validation'])
+    expect(ml01.keyControls).toEqual(['Test every release against adaptive attacks.', 'Validate and canonicalise inputs.', 'Limit output detail and throttle probing.'])
     expect(ml01.checklist.map((item) => [item.control, item.evidence])).toEqual([
       ['Inputs are validated.', 'A test rejects out-of-range inputs.'],
       ['Training uses attacked inputs.', 'The training log names the attack.'],
@@ -69,9 +70,9 @@ describe('loadEdition on a valid edition', async () => {
 
   it('collects internal links with their targets and positions', () => {
     expect(edition.risks[0]!.links.map((link) => [link.document, link.anchor, link.position?.start.line])).toEqual([
-      ['glossary', 'perturbation', 25],
-      ['ML02-data-poisoning-attack', 'description', 26],
-      ['ML01-input-manipulation-attack', 'example-attack-scenarios', 41]
+      ['glossary', 'perturbation', 29],
+      ['ML02-data-poisoning-attack', 'description', 30],
+      ['ML01-input-manipulation-attack', 'example-attack-scenarios', 45]
     ])
   })
 

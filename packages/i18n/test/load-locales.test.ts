@@ -25,7 +25,7 @@ async function makeLocales(change?: (locales: string) => Promise<unknown>): Prom
   const ml01 = english.risks[0]!
   const source = await readFile(ml01.path, 'utf8')
   const body = source.slice(source.indexOf('## Description'))
-  await writeFile(join(es, 'editions', '2023', 'ML01-input-manipulation-attack.md'), `---\nsource: ${ml01.hash}\nid: ML01\ntitle: Ataque de manipulación de entradas\nsummary: Entradas manipuladas.\n---\n\n${body.replace('## Description', '## Descripción')}`)
+  await writeFile(join(es, 'editions', '2023', 'ML01-input-manipulation-attack.md'), `---\nsource: ${ml01.hash}\nid: ML01\ntitle: Ataque de manipulación de entradas\nsummary: Entradas manipuladas.\nkeyControls:\n  - Probar cada versión contra ataques adaptativos.\n  - Validar las entradas.\n  - Limitar el detalle de las salidas.\n---\n\n${body.replace('## Description', '## Descripción')}`)
   await writeFile(join(es, 'editions', '2023', 'about.md'), `---\nsource: ${'ab'.repeat(32)}\ntitle: Acerca de\ndescription: Quiénes somos.\n---\n\nVea [la introducción](introduction.md#how-to-read-a-risk).\n`)
   await change?.(root)
   return root
@@ -78,7 +78,7 @@ describe.each([
       const text = await readFile(path, 'utf8')
       await writeFile(path, text.replace(/## Risk Factors\n\n[^\n]*\n\n/, ''))
     },
-    expected: ['es/editions/2023/ML01-input-manipulation-attack.md:47:1  error  Translated page has 6 sections; the English page has 7  translation-structure']
+    expected: ['es/editions/2023/ML01-input-manipulation-attack.md:51:1  error  Translated page has 6 sections; the English page has 7  translation-structure']
   },
   {
     name: 'a translated page claiming another id',

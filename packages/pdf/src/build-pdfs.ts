@@ -9,6 +9,16 @@ import {createTranslator, type Translator} from '@mltop10/i18n'
 import {writeFileAtomically} from '@mltop10/output'
 import {renderPrintDocument} from './print-document.js'
 import {renderPdf, type PdfRender} from './render-pdf.js'
+import {renderSummaryPdf, type SummaryRender} from './render-summary.js'
+import {renderSummaryDocument, type SummaryPaper} from './summary-document.js'
+
+/** The one-page summary sheet that `buildPdfs` renders beside each PDF. */
+export interface SummarySheetOptions {
+  /** Paper, landscape. Default: A4. */
+  readonly paper?: SummaryPaper | undefined
+  /** Absolute address of the site of an edition in its language: printed on the sheet and encoded as a QR code. */
+  readonly siteUrl: (localized: LocalizedEdition) => string
+}
 
 /** Options of `buildPdfs`. */
 export interface BuildPdfsOptions extends LaunchOptions {
@@ -27,19 +37,24 @@ export interface BuildPdfsOptions extends LaunchOptions {
    * copied instead of rendered, so editing one language renders only its PDFs.
    */
   readonly cacheDir?: string | undefined
+  /** Render each edition's one-page summary sheet too, named by `artifactNames.summary`. */
+  readonly summary?: SummarySheetOptions | undefined
   /** Told when the browser is up and after each PDF, for progress lines. */
   readonly onProgress?: (event: {readonly kind: 'launch'; readonly ms: number} | {readonly kind: 'pdf'; readonly output: PdfOutput}) => void
 }
 
-/** One PDF written. */
-export interface PdfOutput extends Omit<PdfRender, 'bytes' | 'documentPages'> {
+interface WrittenPdf {
   /** File name, such as `2023-en.pdf`. */
   readonly file: string
   /** Whether it came from the cache rather than from Chrome. */
   readonly cached: boolean
   readonly bytes: number
+  readonly pages: number
   readonly ms: number
 }
+
+/** One PDF written: an edition's full PDF or its one-page summary sheet. */
+export type PdfOutput = (WrittenPdf & {readonly kind: 'edition'; readonly timings: PdfRender['timings']}) | (WrittenPdf & {readonly kind: 'summary'; readonly timings: SummaryRender['timings']})
 
 /**
  * Renders the PDF of every edition with one browser, launched once. Each file
@@ -70,22 +85,43 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<PdfOutput[]>
       const document = options.cacheDir === undefined ? undefined : renderPrintDocument({localized, translator})
       const key = document === undefined ? undefined : cacheKey(edition, translator, document, options)
       const file = artifactNames.pdf(edition.manifest.edition, localized.locale.code)
-      const cached = key && (await readCached(options.cacheDir!, key))
+      const cached = key && (await readCached<Pick<PdfRender, 'pages' | 'timings'>>(options.cacheDir!, key))
       const render = cached || {...(await renderPdf({localized, browser: (await browser()).browser, translator, timeoutMs: options.timeoutMs ?? 60_000, sourceDateEpoch: options.sourceDateEpoch, document, pageNumbers: options.cacheDir === undefined ? undefined : await readPageNumbers(options.cacheDir, file)})), cached: false as const}
       await mkdir(options.outDir, {recursive: true})
       await writeFileAtomically(join(options.outDir, file), render.bytes)
       if (key && !render.cached) {
-        await writeCached(options.cacheDir!, key, render)
+        await writeCached(options.cacheDir!, key, render.bytes, {pages: render.pages, timings: render.timings})
         await writePageNumbers(options.cacheDir!, file, render.documentPages)
       }
-      const output: PdfOutput = {file, cached: render.cached, bytes: render.bytes.byteLength, pages: render.pages, timings: render.timings, ms: Math.round(performance.now() - begin)}
+      const output: PdfOutput = {kind: 'edition', file, cached: render.cached, bytes: render.bytes.byteLength, pages: render.pages, timings: render.timings, ms: Math.round(performance.now() - begin)}
       outputs.push(output)
       options.onProgress?.({kind: 'pdf', output})
+      if (options.summary) {
+        const sheet = await buildSummary(localized, options.summary, translator, options, browser)
+        outputs.push(sheet)
+        options.onProgress?.({kind: 'pdf', output: sheet})
+      }
     }
   } finally {
     if (!options.browser) await chrome?.close()
   }
   return outputs
+}
+
+/** Renders (or copies from the cache) the summary sheet of one edition in one language. */
+async function buildSummary(localized: LocalizedEdition, summary: SummarySheetOptions, translator: Translator, options: BuildPdfsOptions, browser: () => Promise<LaunchedBrowser>): Promise<PdfOutput> {
+  const begin = performance.now()
+  const {edition} = localized
+  const siteUrl = summary.siteUrl(localized)
+  // Rendered once, as for the full PDF: it keys the cache and is what Chrome prints.
+  const document = renderSummaryDocument({localized, translator, paper: summary.paper, siteUrl})
+  const key = options.cacheDir === undefined ? undefined : cacheKey(edition, translator, document, options)
+  const file = artifactNames.summary(edition.manifest.edition, localized.locale.code)
+  const cached = key && (await readCached<Pick<SummaryRender, 'pages' | 'timings'>>(options.cacheDir!, key))
+  const render = cached || {...(await renderSummaryPdf({localized, browser: (await browser()).browser, translator, siteUrl, paper: summary.paper, timeoutMs: options.timeoutMs ?? 60_000, sourceDateEpoch: options.sourceDateEpoch, document})), cached: false as const}
+  await writeFileAtomically(join(options.outDir, file), render.bytes)
+  if (key && !render.cached) await writeCached(options.cacheDir!, key, render.bytes, {pages: render.pages, timings: render.timings})
+  return {kind: 'summary', file, cached: render.cached, bytes: render.bytes.byteLength, pages: render.pages, timings: render.timings, ms: Math.round(performance.now() - begin)}
 }
 
 let codeHash: string | undefined
@@ -100,12 +136,12 @@ function cacheKey(edition: Edition, translator: Translator, html: string, option
     .digest('hex')
 }
 
-/** Cached PDFs kept at most: a few editions in a few languages. */
-const cacheEntries = 64
+/** Cached PDFs kept at most: a few editions in a few languages, each with its summary sheet. */
+const cacheEntries = 128
 
-async function readCached(dir: string, key: string): Promise<(Omit<PdfRender, 'documentPages'> & {cached: true}) | undefined> {
+async function readCached<Meta extends object>(dir: string, key: string): Promise<(Meta & {bytes: Uint8Array; cached: true}) | undefined> {
   try {
-    const meta = JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8')) as Omit<PdfRender, 'bytes' | 'documentPages'>
+    const meta = JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8')) as Meta
     const bytes = new Uint8Array(await readFile(join(dir, `${key}.pdf`)))
     const now = new Date()
     await utimes(join(dir, `${key}.json`), now, now)
@@ -115,11 +151,11 @@ async function readCached(dir: string, key: string): Promise<(Omit<PdfRender, 'd
   }
 }
 
-async function writeCached(dir: string, key: string, render: PdfRender): Promise<void> {
+async function writeCached(dir: string, key: string, bytes: Uint8Array, meta: object): Promise<void> {
   await mkdir(dir, {recursive: true})
   // The PDF first: an entry counts only once its metadata is there.
-  await writeFileAtomically(join(dir, `${key}.pdf`), render.bytes)
-  await writeFileAtomically(join(dir, `${key}.json`), JSON.stringify({pages: render.pages, timings: render.timings}))
+  await writeFileAtomically(join(dir, `${key}.pdf`), bytes)
+  await writeFileAtomically(join(dir, `${key}.json`), JSON.stringify(meta))
   const entries = await Promise.all((await readdir(dir)).filter((name) => name.endsWith('.json')).map(async (name) => ({name, time: (await stat(join(dir, name))).mtimeMs})))
   for (const {name} of entries.sort((a, b) => b.time - a.time).slice(cacheEntries)) {
     await rm(join(dir, name), {force: true})

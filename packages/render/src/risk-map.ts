@@ -12,6 +12,8 @@ export interface RiskMapOptions {
   readonly idPrefix?: string
   /** Show the data table openly (print) instead of in a disclosure (site). */
   readonly openTable?: boolean
+  /** Follow the chart with its data table (default); `false` where the page shows the same scores beside it. */
+  readonly table?: boolean
 }
 
 const size = {width: 640, height: 476, left: 84, right: 620, top: 16, bottom: 372}
@@ -80,6 +82,6 @@ export function renderRiskMap(risks: readonly RiskDocument[], options: RiskMapOp
   return h('figure.risk-map', {id}, [
     h('figcaption', [h('strong', {id: `${id}-title`}, t('riskMap.title')), ' ', h('span', {id: `${id}-description`}, t('riskMap.description'))]),
     svg,
-    options.openTable ? table : h('details.risk-map-data', [h('summary', t('riskMap.showTable')), table])
+    ...(options.table === false ? [] : [options.openTable ? table : h('details.risk-map-data', [h('summary', t('riskMap.showTable')), table])])
   ])
 }

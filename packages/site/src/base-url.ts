@@ -1,4 +1,21 @@
 import {exitCodes, MlTop10Error} from '@mltop10/core'
+import {createRoutes} from './routes.js'
+
+/** The address the site is built for when none is given: the one `pnpm dev` serves. */
+export const defaultBaseUrl = 'http://localhost:8080/'
+
+/**
+ * The absolute address of an edition's home page in a locale, as the site publishes it
+ * (the summary sheet prints it and encodes it as a QR code).
+ *
+ * @param baseUrl The site's public address (`--base-url`, `MLTOP10_BASE_URL`); default `http://localhost:8080/`.
+ * @param locale BCP 47 code, such as `en`.
+ * @param edition Edition name, such as `2023`.
+ * @throws {MlTop10Error} With exit code 2, when the address is not usable.
+ */
+export function editionHomeUrl(baseUrl: string | undefined, locale: string, edition: string): string {
+  return new URL(createRoutes(locale, edition).home, parseBaseUrl(baseUrl ?? defaultBaseUrl)).href
+}
 
 /**
  * Parses the public address of the site (`--base-url`, `MLTOP10_BASE_URL`): an

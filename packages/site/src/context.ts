@@ -44,4 +44,6 @@ export interface RenderContext {
   readonly epub: {readonly path: string; readonly bytes: number} | undefined
   /** Whether the site has the language switcher's fonts (`languageNameFonts`). */
   readonly languageNames: boolean
+  /** The edition's one-page summary sheet in this locale: site path and size, when one was built. */
+  readonly summary: {readonly path: string; readonly bytes: number} | undefined
 }

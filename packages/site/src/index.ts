@@ -1,3 +1,4 @@
+export {editionHomeUrl} from './base-url.js'
 export {brokenLinksError, buildSite, type BuildResult, type BuildSiteOptions} from './build-site.js'
 export {languageNameFonts, type LanguageNameFonts} from './script-fonts.js'
 export {renderSite, type RenderAgainOptions, type RenderedSite, type RenderSiteOptions} from './render-site.js'

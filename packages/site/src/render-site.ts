@@ -1,7 +1,7 @@
 import {toHtml} from 'hast-util-to-html'
 import {artifactNames, MlTop10Error, pageStates, type Edition} from '@mltop10/core'
 import {loadAssets} from './assets.js'
-import {parseBaseUrl} from './base-url.js'
+import {defaultBaseUrl, parseBaseUrl} from './base-url.js'
 import type {BuildSiteOptions} from './build-site.js'
 import {checkSiteLinks, collectPageLinks, type BuiltPage} from './check-site-links.js'
 import type {LinkSource, RenderContext} from './context.js'
@@ -97,7 +97,7 @@ export interface RenderAgainOptions {
  */
 export function renderSite(options: RenderSiteOptions, again: RenderAgainOptions = {}): RenderedSite {
   const previous = again.previous
-  const baseUrl = parseBaseUrl(options.baseUrl ?? 'http://localhost:8080/')
+  const baseUrl = parseBaseUrl(options.baseUrl ?? defaultBaseUrl)
   const basePath = new URL(baseUrl).pathname
   const assets = previous?.assets ?? loadAssets()
   const files = new Map<string, string | Uint8Array>(assets)
@@ -158,13 +158,15 @@ export function renderSite(options: RenderSiteOptions, again: RenderAgainOptions
       if (pdf) files.set(`pdf/${pdf.file}`, pdf.bytes)
       const epub = options.epubs?.get(artifactNames.epub(edition.manifest.edition, t.locale))
       if (epub) files.set(`epub/${epub.file}`, epub.bytes)
-      const context: RenderContext = {edition, t: t.t, translator: t, routes, baseUrl, linkSources: [], languages, editions: published, pageStates: pageStates(localized), sourceHashes: new Map(pages.flatMap((page) => (page.sourceHash ? [[page.name, page.sourceHash] as const] : []))), repository: options.repository, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined, epub: epub ? {path: `epub/${epub.file}`, bytes: epub.bytes.byteLength} : undefined, languageNames: options.languageNames !== undefined}
+      const summary = options.pdfs?.get(artifactNames.summary(edition.manifest.edition, t.locale))
+      if (summary) files.set(`pdf/${summary.file}`, summary.bytes)
+      const context: RenderContext = {edition, t: t.t, translator: t, routes, baseUrl, linkSources: [], languages, editions: published, pageStates: pageStates(localized), sourceHashes: new Map(pages.flatMap((page) => (page.sourceHash ? [[page.name, page.sourceHash] as const] : []))), repository: options.repository, pdf: pdf ? {path: `pdf/${pdf.file}`, bytes: pdf.bytes.byteLength} : undefined, epub: epub ? {path: `epub/${epub.file}`, bytes: epub.bytes.byteLength} : undefined, summary: summary ? {path: `pdf/${summary.file}`, bytes: summary.bytes.byteLength} : undefined, languageNames: options.languageNames !== undefined}
       const matrixCsv = `data/${artifactNames.data(edition.manifest.edition, t.locale, 'mappings')}`
       // What every page of this edition and language shows besides its own text: the navigation
       // (order, kinds, ids and titles), the edition's facts and the languages; the pages that list
       // risks or states (home, mappings, dashboard, redirects) also show the risks' front matter and
       // every language's page states.
-      const editionKey = JSON.stringify([siteKey, t.locale, edition.manifest, edition.releases, edition.documents.map(navEntry), languages, published.map((other) => [other.name, [...other.pages]]), context.pdf ?? null, context.epub ?? null, files.has(matrixCsv)])
+      const editionKey = JSON.stringify([siteKey, t.locale, edition.manifest, edition.releases, edition.documents.map(navEntry), languages, published.map((other) => [other.name, [...other.pages]]), context.pdf ?? null, context.epub ?? null, context.summary ?? null, files.has(matrixCsv)])
       const overviewKey = JSON.stringify([editionKey, edition.risks.map(riskEntry), locales.map((other) => [other.translator.locale, other.locale.nativeName, other.ui ?? null, (other.editions.get(edition.manifest.edition)?.pages ?? []).map((page) => [page.name, page.state])])])
       const prefix = `${t.locale}/${edition.manifest.edition}/`
       const entries: SearchEntry[] = []

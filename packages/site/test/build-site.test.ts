@@ -30,7 +30,7 @@ const select = selectAll
 
 describe('public API', () => {
   it('exposes exactly the documented names', () => {
-    expect(Object.keys(site).sort()).toEqual(['brokenLinksError', 'buildSite', 'contentSecurityPolicy', 'createRoutes', 'languageNameFonts', 'renderSite', 'serveSite'])
+    expect(Object.keys(site).sort()).toEqual(['brokenLinksError', 'buildSite', 'contentSecurityPolicy', 'createRoutes', 'editionHomeUrl', 'languageNameFonts', 'renderSite', 'serveSite'])
   })
 })
 

@@ -9,7 +9,7 @@ import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
 import type {Language} from '@mltop10/i18n'
 import {loadLocalesFor, localesBeside} from './load-locales.js'
-import {ms, pdfCacheDir, renderPdfs} from './render-pdfs.js'
+import {ms, pdfCacheDir, renderPdfs, summarySheet} from './render-pdfs.js'
 import {buildEpubs} from './build-epubs.js'
 import {dataExports, publicationLanguages} from './languages.js'
 
@@ -77,11 +77,12 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     }
     const loaded = performance.now()
     const languages = publicationLanguages(editions, locales)
+    const baseUrl = options.baseUrl ?? (process.env['MLTOP10_BASE_URL'] ?? undefined)
     const pdfs = new Map<string, {file: string; bytes: Uint8Array}>()
     if (options.prebuiltPdfs && pdfDir !== undefined) {
       for (const output of await fillOutputFolder(pdfDir, 'pdf', () => collectPdfs(languages, contentDir, pdfDir))) pdfs.set(output.file, output)
     } else if (chrome && pdfDir !== undefined) {
-      for (const output of await fillOutputFolder(pdfDir, 'pdf', () => renderPdfs(languages, pdfDir, chrome, {...options, cacheDir: options.cache ? pdfCacheDir(contentDir) : undefined}, io))) pdfs.set(output.file, {file: output.file, bytes: await readFile(join(pdfDir, output.file))})
+      for (const output of await fillOutputFolder(pdfDir, 'pdf', () => renderPdfs(languages, pdfDir, chrome, {...options, cacheDir: options.cache ? pdfCacheDir(contentDir) : undefined, summary: summarySheet(site, baseUrl)}, io))) pdfs.set(output.file, {file: output.file, bytes: await readFile(join(pdfDir, output.file))})
     }
     const epubs = new Map<string, {file: string; bytes: Uint8Array}>()
     if (epubDir !== undefined) {
@@ -94,7 +95,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     ])
     for (const file of exports.files) data.set(`data/${file.name}`, file.text)
     const rendered = performance.now()
-    const result = await buildSite({languages, outDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, epubs, files: data, repository: site.repository})
+    const result = await buildSite({languages, outDir, baseUrl, pdfs, epubs, files: data, repository: site.repository})
     const done = performance.now()
     io.stdout.write(`site: ${result.pages} pages, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB in ${relative(io.cwd, outDir) || '.'} (load ${ms(loaded - started)}, render ${ms(done - rendered)})\n`)
     io.stdout.write(`build: done in ${ms(done - started)}\n`)
@@ -105,12 +106,12 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
 }
 
 /**
- * Gathers the PDFs rendered by the content's `pdf` task (every edition in every
- * language) into the PDF output folder.
+ * Gathers the PDFs and summary sheets rendered by the content's `pdf` task (every
+ * edition in every language) into the PDF output folder.
  */
 async function collectPdfs(languages: readonly Language[], contentDir: string, pdfDir: string): Promise<{file: string; bytes: Uint8Array}[]> {
   const dir = join(contentDir, 'dist', 'pdf')
-  const wanted = languages.flatMap((language) => [...language.editions.values()].map((localized) => artifactNames.pdf(localized.edition.manifest.edition, localized.locale.code)))
+  const wanted = languages.flatMap((language) => [...language.editions.values()].flatMap((localized) => [artifactNames.pdf, artifactNames.summary].map((name) => name(localized.edition.manifest.edition, localized.locale.code))))
   // Every PDF is checked before one is copied, so a missing one leaves the output as it was.
   const missing = wanted.map((file) => join(dir, file)).find((path) => !existsSync(path))
   if (missing) throw new MlTop10Error(`The PDF ${relative(process.cwd(), missing)} has not been built`, 'Run the content\'s pdf task first (pnpm build runs it through turbo), or build without --prebuilt-pdfs')

@@ -5,7 +5,7 @@ import {fillOutputFolder, prepareOutputFolders} from '@mltop10/output'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
 import {loadLocalesFor, localesBeside} from './load-locales.js'
-import {ms, pdfCacheDir, renderPdfs} from './render-pdfs.js'
+import {ms, pdfCacheDir, renderPdfs, summarySheet} from './render-pdfs.js'
 import {publicationLanguages} from './languages.js'
 
 /** Options of the pdf command. */
@@ -25,7 +25,8 @@ export interface PdfCommandOptions {
 }
 
 /**
- * Validates the content and renders the PDF of every edition, without the site.
+ * Validates the content and renders the PDF and the one-page summary sheet of
+ * every edition, without the site. The sheet links to the site at `MLTOP10_BASE_URL`.
  *
  * @param options Folders and Chrome settings.
  * @param io Output streams and working folder.
@@ -43,13 +44,13 @@ export async function pdfCommand(options: PdfCommandOptions, io: CliIo): Promise
   })
   chrome.catch(() => undefined)
   try {
-    const {editions, contentDir, ok: editionsOk} = await loadEditions(options.dir, io)
+    const {editions, site, contentDir, ok: editionsOk} = await loadEditions(options.dir, io)
     const {locales, ok: localesOk} = editionsOk ? await loadLocalesFor(options.locales, contentDir, editions, io) : {locales: [], ok: false}
     if (!editionsOk || !localesOk) {
       io.stderr.write('pdf stopped: fix the problems above; the previous output was left in place\n')
       return exitCodes.contentErrors
     }
-    await fillOutputFolder(outDir, 'pdf', () => renderPdfs(publicationLanguages(editions, locales), outDir, chrome, {pdfTimeout: options.pdfTimeout, only: options.only, cacheDir: options.cache ? pdfCacheDir(contentDir) : undefined}, io))
+    await fillOutputFolder(outDir, 'pdf', () => renderPdfs(publicationLanguages(editions, locales), outDir, chrome, {pdfTimeout: options.pdfTimeout, only: options.only, cacheDir: options.cache ? pdfCacheDir(contentDir) : undefined, summary: summarySheet(site, process.env['MLTOP10_BASE_URL'] ?? undefined)}, io))
     io.stdout.write(`pdf: Chrome launch took ${ms(launchMs)}, beside content loading\npdf: done in ${ms(performance.now() - started)}\n`)
     return exitCodes.ok
   } finally {

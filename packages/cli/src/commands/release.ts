@@ -12,7 +12,7 @@ import {buildSite} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 import {loadEditions} from './load-editions.js'
 import {loadLocalesFor} from './load-locales.js'
-import {renderPdfs} from './render-pdfs.js'
+import {renderPdfs, summarySheet} from './render-pdfs.js'
 import {buildEpubs} from './build-epubs.js'
 import {dataExports, publicationLanguages} from './languages.js'
 
@@ -95,7 +95,8 @@ export async function releaseCommand(options: ReleaseOptions, io: CliIo): Promis
       const pdfDir = join(staging, 'pdf')
       const pdfs = new Map<string, {file: string; bytes: Uint8Array}>()
       const languages = publicationLanguages([edition], locales)
-      for (const output of await renderPdfs(languages, pdfDir, chrome, {pdfTimeout: options.pdfTimeout, sourceDateEpoch: epoch}, io)) {
+      const baseUrl = options.baseUrl ?? (process.env['MLTOP10_BASE_URL'] ?? undefined)
+      for (const output of await renderPdfs(languages, pdfDir, chrome, {pdfTimeout: options.pdfTimeout, sourceDateEpoch: epoch, summary: summarySheet(before.site, baseUrl)}, io)) {
         const bytes = await readFile(join(pdfDir, output.file))
         pdfs.set(output.file, {file: output.file, bytes})
         files.set(output.file, bytes)
@@ -115,7 +116,7 @@ export async function releaseCommand(options: ReleaseOptions, io: CliIo): Promis
       }
       files.set('edition.schema.json', exports.schema)
       const siteDir = join(staging, 'site')
-      await buildSite({languages, outDir: siteDir, baseUrl: options.baseUrl ?? process.env['MLTOP10_BASE_URL'] ?? undefined, pdfs, epubs, files: data, repository: before.site.repository})
+      await buildSite({languages, outDir: siteDir, baseUrl, pdfs, epubs, files: data, repository: before.site.repository})
       files.set(`site-${options.edition}-${options.version}.tar.gz`, archive(siteDir, epoch))
     } finally {
       await chrome.then((launched) => launched.close(), () => undefined)

@@ -1,8 +1,9 @@
 import {join, relative} from 'node:path'
 import type {LaunchedBrowser} from '@mltop10/browser'
 import type {Language} from '@mltop10/i18n'
-import {buildPdfs, type PdfOutput} from '@mltop10/pdf'
-import {MlTop10Error} from '@mltop10/core'
+import {buildPdfs, type PdfOutput, type SummarySheetOptions} from '@mltop10/pdf'
+import {MlTop10Error, type SiteConfig} from '@mltop10/core'
+import {editionHomeUrl} from '@mltop10/site'
 import type {CliIo} from '../run-cli.js'
 
 /** Milliseconds as printed in progress lines. */
@@ -18,8 +19,19 @@ export function pdfCacheDir(contentDir: string): string {
   return join(contentDir, 'node_modules', '.cache', 'mltop10', 'pdf')
 }
 
+/**
+ * The summary sheet beside every PDF: its paper from `site.yaml`, and the address of each
+ * edition's site in its language, from the base URL the site is built for.
+ *
+ * @param site Settings of `site.yaml`.
+ * @param baseUrl The site's public address (`--base-url`, `MLTOP10_BASE_URL`), if given.
+ */
+export function summarySheet(site: SiteConfig, baseUrl: string | undefined): SummarySheetOptions {
+  return {paper: site.summary?.paper, siteUrl: (localized) => editionHomeUrl(baseUrl, localized.locale.code, localized.edition.manifest.edition)}
+}
+
 /** Renders every edition's PDF with the early-started browser, printing a progress line for each. */
-export async function renderPdfs(languages: readonly Language[], pdfDir: string, chrome: Promise<LaunchedBrowser>, options: {readonly pdfTimeout: number; readonly sourceDateEpoch?: number; readonly only?: string | undefined; readonly cacheDir?: string | undefined}, io: CliIo): Promise<PdfOutput[]> {
+export async function renderPdfs(languages: readonly Language[], pdfDir: string, chrome: Promise<LaunchedBrowser>, options: {readonly pdfTimeout: number; readonly sourceDateEpoch?: number; readonly only?: string | undefined; readonly cacheDir?: string | undefined; readonly summary?: SummarySheetOptions | undefined}, io: CliIo): Promise<PdfOutput[]> {
   const sourceDateEpoch = options.sourceDateEpoch ?? (process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined)
   const browser = chrome
   const all: PdfOutput[] = []
@@ -32,6 +44,7 @@ export async function renderPdfs(languages: readonly Language[], pdfDir: string,
     translator: job.translator,
     outDir: pdfDir,
     cacheDir: options.cacheDir,
+    summary: options.summary,
     browser,
     timeoutMs: options.pdfTimeout * 1000,
     sourceDateEpoch,
@@ -42,9 +55,10 @@ export async function renderPdfs(languages: readonly Language[], pdfDir: string,
         announced = true
       } else {
         const {output} = event
-        const {timings} = output
-        if (output.cached) io.stdout.write(`pdf: ${relative(io.cwd, join(pdfDir, output.file))}: ${output.pages} pages, unchanged (from the PDF cache)\n`)
-        else io.stdout.write(`pdf: ${relative(io.cwd, join(pdfDir, output.file))}: ${output.pages} pages, ${Math.round(output.bytes / 1024)} KiB in ${ms(output.ms)} (layout ${ms(timings.layout)}, first pass ${ms(timings.firstPass)}, second pass ${ms(timings.secondPass)}, post-processing ${ms(timings.postProcess)})\n`)
+        const shown = relative(io.cwd, join(pdfDir, output.file))
+        if (output.cached) io.stdout.write(`pdf: ${shown}: ${output.pages} page${output.pages === 1 ? '' : 's'}, unchanged (from the PDF cache)\n`)
+        else if (output.kind === 'summary') io.stdout.write(`pdf: ${shown}: summary sheet, ${output.pages} page, ${Math.round(output.bytes / 1024)} KiB in ${ms(output.ms)} (layout and fit check ${ms(output.timings.layout)}, print ${ms(output.timings.print)}, post-processing ${ms(output.timings.postProcess)})\n`)
+        else io.stdout.write(`pdf: ${shown}: ${output.pages} pages, ${Math.round(output.bytes / 1024)} KiB in ${ms(output.ms)} (layout ${ms(output.timings.layout)}, first pass ${ms(output.timings.firstPass)}, second pass ${ms(output.timings.secondPass)}, post-processing ${ms(output.timings.postProcess)})\n`)
       }
     }
   })

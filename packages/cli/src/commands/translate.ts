@@ -55,7 +55,7 @@ export async function translateCommand(options: TranslateOptions, io: CliIo): Pr
     io.stdout.write(
       [
         `created ${shown} from the English page (source: ${document.hash.slice(0, 12)}...)`,
-        `next: translate the title, ${document.kind === 'risk' ? 'summary' : 'description'} and text; keep the ${document.kind === 'risk' ? 'order of the sections, scenarios and references' : '{#id} at the end of each heading'}, and every link target;`,
+        `next: translate the title, ${document.kind === 'risk' ? 'summary, key controls' : 'description'} and text; keep the ${document.kind === 'risk' ? 'order of the sections, scenarios and references' : '{#id} at the end of each heading'}, and every link target;`,
         `then check it with pnpm check and preview it with pnpm dev (it shows at /${createRoutes(options.locale, edition.manifest.edition).home}).`,
         ''
       ].join('\n')
@@ -101,7 +101,7 @@ function startTranslation(document: EditionDocument, english: string): string {
   const quoted = (value: string) => JSON.stringify(value)
   const front =
     document.kind === 'risk'
-      ? [`source: ${document.hash}`, `id: ${document.id}`, `title: ${quoted(document.title)}`, `summary: ${quoted(document.summary)}`]
+      ? [`source: ${document.hash}`, `id: ${document.id}`, `title: ${quoted(document.title)}`, `summary: ${quoted(document.summary)}`, 'keyControls:', ...document.keyControls.map((control) => `  - ${quoted(control)}`)]
       : [`source: ${document.hash}`, `title: ${quoted(document.title)}`, `description: ${quoted(document.description)}`]
   const bodyStart = /^---\n[\s\S]*?\n---\n/.exec(text)?.[0].length ?? 0
   let body = text

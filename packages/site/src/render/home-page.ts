@@ -3,7 +3,7 @@ import {h} from 'hastscript'
 import {scoreLevel, type RiskDocument, type ScoreFactor} from '@mltop10/core'
 import type {RenderContext} from '../context.js'
 import {relativeUrl} from '../routes.js'
-import {renderDownloadLink, type PageSpec} from './layout.js'
+import {downloadKinds, renderDownloadLink, type PageSpec} from './layout.js'
 import {renderRiskMap, renderScore} from '@mltop10/render'
 
 const columns = ['exploitability', 'detectability', 'technicalImpact'] as const satisfies readonly ScoreFactor[]
@@ -32,12 +32,11 @@ export function renderHomePage(context: RenderContext): PageSpec {
   const main: ElementContent[] = [
     h('header.page-header', [h('h1', edition.manifest.title), h('p.lead', t('home.lead'))]),
     h('p', h('a', {href: relativeUrl(folder, routes.page(edition.introduction.name))}, t('home.readIntroduction'))),
-    ...(context.pdf || context.epub
-      ? [h('p', [
-          ...(context.pdf ? [renderDownloadLink(context, 'pdf', relativeUrl(folder, context.pdf.path))] : []),
-          ...(context.pdf && context.epub ? [' · '] : []),
-          ...(context.epub ? [renderDownloadLink(context, 'epub', relativeUrl(folder, context.epub.path))] : [])
-        ])]
+    ...(downloadKinds.some((kind) => context[kind])
+      ? [h('p', downloadKinds.flatMap((kind) => {
+          const download = context[kind]
+          return download ? [' · ', renderDownloadLink(context, kind, relativeUrl(folder, download.path))] : []
+        }).slice(1))]
       : []),
     renderRiskMap(edition.risks, {t, href: (risk) => relativeUrl(folder, routes.page(risk.name))}),
     h('section', {ariaLabelledBy: 'risks'}, [h('h2#risks', t('home.title')), h('ol.risk-list', edition.risks.map(card))]),

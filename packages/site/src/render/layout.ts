@@ -165,11 +165,15 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
 /** What each download is, for its link: media type and UI string. */
 const downloads = {
   pdf: {type: 'application/pdf', label: 'site.downloadPdf'},
-  epub: {type: 'application/epub+zip', label: 'site.downloadEpub'}
+  epub: {type: 'application/epub+zip', label: 'site.downloadEpub'},
+  summary: {type: 'application/pdf', label: 'site.downloadSummary'}
 } as const
 
+/** The downloads of an edition, in the order its pages list them. */
+export const downloadKinds = Object.keys(downloads) as (keyof typeof downloads)[]
+
 /**
- * The "Download the PDF" or "Download the EPUB" link of an edition, with the file size.
+ * The link to download an edition's PDF, EPUB or one-page summary, with the file size.
  *
  * @param context Render context; its edition must have that download.
  * @param kind Which download.
@@ -182,7 +186,7 @@ export function renderDownloadLink(context: RenderContext, kind: keyof typeof do
 
 /**
  * The edition's facts, on every page: edition, version, status, release date,
- * license (linked to its text), changelog, source repository, the PDF and the EPUB.
+ * license (linked to its text), changelog, source repository, the PDF, the EPUB and the summary.
  *
  * @param context Render context.
  * @param link Makes a page-relative URL from a site path.
@@ -207,8 +211,10 @@ function renderEditionFacts(context: RenderContext, link: (to: string) => string
       const item = target === undefined ? h('strong', {ariaCurrent: 'page'}, other.name) : h('a', {href: link(target)}, other.name)
       return index === 0 ? [item] : [' · ', item]
     })]) : undefined,
-    context.pdf ? h('li', renderDownloadLink(context, 'pdf', link(context.pdf.path))) : undefined,
-    context.epub ? h('li', renderDownloadLink(context, 'epub', link(context.epub.path))) : undefined
+    ...downloadKinds.map((kind) => {
+      const download = context[kind]
+      return download ? h('li', renderDownloadLink(context, kind, link(download.path))) : undefined
+    })
   ].filter((node): node is Element => node !== undefined)
   return h('nav.edition-facts', {ariaLabel: t('site.facts.label')}, h('ul', facts))
 }

@@ -127,7 +127,19 @@ describe('the built site in Chromium', () => {
     const response = await page.goto(new URL('en/2023/no-such-risk/', server.url).href)
     expect(response?.status()).toBe(404)
     expect(await page.$eval('h1', (node) => node.textContent)).toBe('Page not found')
-    expect(await page.$eval('link[rel=stylesheet]', (node) => (node as HTMLLinkElement).sheet !== null)).toBe(true)
+    expect(await page.$eval('style', (node) => (node as HTMLStyleElement).sheet !== null)).toBe(true)
+    await page.close()
+  })
+
+  it('styles the 404 page and points its links at the right base under a sub-path the build did not know', async () => {
+    const {page, problems} = await open('some/sub/path/en/2023/no-such-risk/')
+    expect(await page.$eval('h1', (node) => node.textContent)).toBe('Page not found')
+    // Styled by its inline stylesheet (the CSP allows it by hash): the header has its own background.
+    expect(await page.$eval('.site-header', (node) => getComputedStyle(node).display)).toBe('flex')
+    const links = await page.$$eval('main a, .brand', (nodes) => nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname))
+    expect(links).toContain('/some/sub/path/en/2023/')
+    expect(await page.$eval('form.search-form', (node) => new URL((node as HTMLFormElement).action).pathname)).toBe('/some/sub/path/en/2023/search/')
+    expect(problems).toEqual([])
     await page.close()
   })
 

@@ -10,6 +10,18 @@ const require = createRequire(join(packageRoot, 'package.json'))
 /** Fonts shipped with the site (Noto Sans, SIL Open Font License), from @fontsource. */
 const fonts = ['latin', 'latin-ext'].flatMap((subset) => ['400-normal', '400-italic', '700-normal'].map((style) => `noto-sans-${subset}-${style}.woff2`))
 
+let stylesheet: string | undefined
+
+/**
+ * The site's stylesheet without its `@font-face` rules (whose font files are
+ * addressed relative to it): for the 404 page, which carries its styles inline
+ * because it is served at any address under any base path. Read once.
+ */
+export function standaloneStylesheet(): string {
+  stylesheet ??= readFileSync(join(packageRoot, 'assets', 'site.css'), 'utf8').replace(/^@font-face \{[^}]*\}\n/gm, '')
+  return stylesheet
+}
+
 /**
  * The static assets every site has, by site path: stylesheet, scripts, the
  * MiniSearch browser module and fonts. All self-hosted: no page requests another host.

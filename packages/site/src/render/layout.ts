@@ -1,23 +1,58 @@
+import {createHash} from 'node:crypto'
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {licenses, type Edition} from '@mltop10/core'
 import type {RenderContext} from '../context.js'
 import {externalLink} from '@mltop10/render'
+import {standaloneStylesheet} from '../assets.js'
 import {languageNamesStylesheet, scriptFontStylesheet} from '../script-fonts.js'
 import {createRoutes, localizedFolder, relativeUrl} from '../routes.js'
 
 /** The Content-Security-Policy of every page: nothing inline, nothing from another host. */
-export const contentSecurityPolicy = [
+export const contentSecurityPolicy = policyWith([], [])
+
+/**
+ * The policy, allowing besides the site's own files the inline scripts and
+ * styles whose SHA-256 is given (only the 404 page has any).
+ */
+function policyWith(scripts: readonly string[], styles: readonly string[]): string {
+  const hashes = (sources: readonly string[]) => sources.map((source) => ` 'sha256-${createHash('sha256').update(source).digest('base64')}'`).join('')
+  return [
   "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
+  `script-src 'self'${hashes(scripts)}`,
+  `style-src 'self'${hashes(styles)}`,
   "img-src 'self'",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'"
-].join('; ')
+  ].join('; ')
+}
+
+/**
+ * The script of the standalone 404 page: served at a missing address under any
+ * base path, it finds the site's base from the address (the folder above the
+ * first locale folder, such as `/top10/` in `/top10/en/2023/old-page/`) and points
+ * the page's links there when the base differs from the configured one.
+ */
+function baseFinder(configured: string, localeFolders: readonly string[]): string {
+  return `(() => {
+  const folders = ${JSON.stringify(localeFolders)}
+  const parts = location.pathname.split('/')
+  const at = parts.findIndex((part, index) => index > 0 && folders.includes(part.toLowerCase()))
+  if (at < 1) return
+  const base = parts.slice(0, at).join('/') + '/'
+  const configured = ${JSON.stringify(configured)}
+  if (base === configured) return
+  for (const element of document.querySelectorAll('a[href], form[action]')) {
+    const name = element.tagName === 'FORM' ? 'action' : 'href'
+    const value = element.getAttribute(name)
+    if (value.startsWith(configured)) element.setAttribute(name, base + value.slice(configured.length))
+  }
+})()
+`
+}
 
 /** What a page puts into the shared layout. */
 export interface PageSpec {
@@ -48,7 +83,9 @@ export interface PageSpec {
   /**
    * How asset and page links are written. `relative` (default) works under any
    * base path; `absolute` (root-relative from the base URL's path) is for pages
-   * served at arbitrary addresses, such as the 404 page.
+   * served at arbitrary addresses, such as the 404 page: it then carries its
+   * styles inline and a script that corrects the links' base path from its own
+   * address, so it is styled and its links work under any base path.
    */
   readonly links?: 'relative' | 'absolute'
 }
@@ -89,9 +126,13 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
   const canonical = new URL(spec.canonical ?? spec.folder, context.baseUrl).href
   const pageTitle = spec.title === manifest.title ? manifest.title : `${spec.title} | ${manifest.title}`
 
+  const standalone = spec.links === 'absolute'
+  const inlineStyle = standalone ? standaloneStylesheet() : undefined
+  // Each language's pages sit in a folder of its own at the top of the site.
+  const inlineScript = standalone ? baseFinder(basePath, context.languages.map((language) => createRoutes(language.code, manifest.edition).home.split('/')[0]!)) : undefined
   const head = h('head', [
     h('meta', {charSet: 'utf-8'}),
-    h('meta', {httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy}),
+    h('meta', {httpEquiv: 'Content-Security-Policy', content: standalone ? policyWith([inlineScript!], [inlineStyle!]) : contentSecurityPolicy}),
     h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
     h('meta', {name: 'color-scheme', content: 'light dark'}),
     h('title', pageTitle),
@@ -104,12 +145,11 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
     h('meta', {property: 'og:url', content: canonical}),
     h('meta', {property: 'og:site_name', content: manifest.title}),
     h('meta', {property: 'og:locale', content: translator.locale.replace('-', '_')}),
-    h('link', {rel: 'stylesheet', href: link('assets/site.css')}),
-    ...(scriptFontStylesheet(translator.locale) ? [h('link', {rel: 'stylesheet', href: link(scriptFontStylesheet(translator.locale)!)})] : []),
+    standalone ? h('style', inlineStyle!) : h('link', {rel: 'stylesheet', href: link('assets/site.css')}),
+    ...(scriptFontStylesheet(translator.locale) && !standalone ? [h('link', {rel: 'stylesheet', href: link(scriptFontStylesheet(translator.locale)!)})] : []),
     ...(context.languageNames && context.languages.length > 1 && spec.links !== 'absolute' ? [h('link', {rel: 'stylesheet', href: link(languageNamesStylesheet)})] : []),
     ...(spec.noindex ? [] : alternates(spec.folder, context).map((alternate) => h('link', {rel: 'alternate', hrefLang: alternate.code, href: new URL(alternate.path, context.baseUrl).href}))),
-    h('script', {src: link('assets/theme.js')}),
-    h('script', {src: link('assets/site.js'), defer: true}),
+    ...(standalone ? [] : [h('script', {src: link('assets/theme.js')}), h('script', {src: link('assets/site.js'), defer: true})]),
     ...(spec.scripts ?? []).map((script) => h('script', {src: link(script), type: 'module'})),
     // Provenance: which edition and version this page is, and the source it was built from.
     h('meta', {name: 'generator', content: 'mltop10'}),
@@ -156,7 +196,8 @@ export function renderLayout(spec: PageSpec, context: RenderContext): Root {
       h('p', t('site.editionLine', {edition: manifest.edition, version: manifest.version, date: manifest.released}) + ` (${t(`site.status.${manifest.status}`)})`),
       h('p', t('site.licenseNotice', {license: licenses[manifest.license]?.name ?? manifest.license})),
       context.languages.length > 1 && spec.links !== 'absolute' ? h('p', h('a', {href: link(routes.translations)}, t('dashboard.title'))) : undefined
-    ].filter((node): node is Element => node !== undefined))
+    ].filter((node): node is Element => node !== undefined)),
+    standalone ? h('script', inlineScript!) : undefined
   ].filter((node): node is Element => node !== undefined))
 
   return {type: 'root', children: [{type: 'doctype'}, h('html', {lang: translator.locale, dir: translator.dir}, [head, body])]}

@@ -38,11 +38,18 @@ async function editStrings(locales: string, edit: (strings: Strings) => void): P
   await writeFile(join(locales, 'es', 'ui.json'), `${JSON.stringify(strings, null, 2)}\n`)
 }
 
+/** Line of a key in the Spanish `ui.json` these tests write (English strings, two-space indent), inside `parent` when given. */
+function lineOf(key: string, parent?: string): number {
+  const lines = JSON.stringify(englishStrings(), null, 2).split('\n')
+  const start = parent === undefined ? 0 : lines.findIndex((line) => line.trim().startsWith(`"${parent}": {`))
+  return lines.findIndex((line, index) => index > start && line.trim().startsWith(`"${key}":`)) + 1
+}
+
 describe.each([
   {
     name: 'a string that nests another with forged values',
     change: (locales: string) => editStrings(locales, (strings) => (strings.site.facts['edition'] = 'Edición $t(site.facts.version, {"version":"9.9.9-forged"})')),
-    expected: ['es/ui.json:24:7  error  UI string `site.facts.edition` contains `$t(site.facts.version, {"version":"9.9.9-forged"})`: translations are text, not i18next code  ui-nesting']
+    expected: [`es/ui.json:${lineOf('edition', 'facts')}:7  error  UI string \`site.facts.edition\` contains \`$t(site.facts.version, {"version":"9.9.9-forged"})\`: translations are text, not i18next code  ui-nesting`]
   },
   {
     name: 'strings nesting each other (a billion laughs)',
@@ -60,7 +67,10 @@ describe.each([
         strings.site.facts['version'] = 'Versión {{version, uppercase}}'
         strings.search['noResults'] = 'Sin resultados para “{{- query}}”.'
       }),
-    expected: ['es/ui.json:25:7  error  UI string `site.facts.version` contains `{{version, uppercase}}`: translations are text, not i18next code  ui-placeholder', 'es/ui.json:47:5  error  UI string `search.noResults` contains `{{- query}}`: translations are text, not i18next code  ui-placeholder']
+    expected: [
+      `es/ui.json:${lineOf('version', 'facts')}:7  error  UI string \`site.facts.version\` contains \`{{version, uppercase}}\`: translations are text, not i18next code  ui-placeholder`,
+      `es/ui.json:${lineOf('noResults', 'search')}:5  error  UI string \`search.noResults\` contains \`{{- query}}\`: translations are text, not i18next code  ui-placeholder`
+    ]
   },
   {
     name: 'bidirectional controls in the UI strings',

@@ -65,10 +65,13 @@ afterAll(async () => {
 }, 120_000)
 
 describe('the documented workflows on the real repository', {timeout: 600_000}, () => {
-  it('checks and builds every language: site, PDFs and EPUBs', async () => {
-    await ok('pnpm', ['check'])
+  it('checks and builds every language: site, PDFs, summary sheets and EPUBs', async () => {
+    const check = await ok('pnpm', ['check'])
+    // Every shipped translation is complete, current and keeps to its termbase.
+    for (const locale of ['es', 'ja', 'ar', 'zh-Hans']) expect(check.stdout).toMatch(new RegExp(`locale ${locale}: 16 of 16 pages translated, 0 outdated, 0 in English; (\\d+) of \\1 UI strings translated; 0 terms off the termbase\n`))
     await ok('pnpm', ['build'])
-    for (const locale of ['en', 'es', 'ja', 'ar']) expect(existsSync(join(root, 'dist', 'pdf', `2023-${locale}.pdf`))).toBe(true)
+    for (const locale of ['en', 'es', 'ja', 'ar', 'zh-Hans']) expect(existsSync(join(root, 'dist', 'pdf', `2023-${locale}.pdf`))).toBe(true)
+    for (const locale of ['en', 'es', 'ja', 'ar', 'zh-Hans']) expect(existsSync(join(root, 'dist', 'pdf', `2023-${locale}-summary.pdf`))).toBe(true)
     for (const locale of ['en', 'es', 'ja', 'ar', 'zh-Hans']) expect(existsSync(join(root, 'dist', 'epub', `2023-${locale}.epub`))).toBe(true)
     expect(pagesIn('dist/site/es', 'es')).toBeGreaterThanOrEqual(16)
     expect(await status()).toBe('')

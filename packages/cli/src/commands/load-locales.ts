@@ -1,5 +1,5 @@
 import {existsSync} from 'node:fs'
-import {join, resolve} from 'node:path'
+import {join, resolve, sep} from 'node:path'
 import {formatReport, type Edition, type FormatReportOptions, type LoadCache} from '@mltop10/core'
 
 type VFileMessage = Parameters<NonNullable<FormatReportOptions['filter']>>[0]
@@ -45,7 +45,10 @@ export async function loadLocalesFor(dir: string | undefined, contentDir: string
     for (const localized of locale.editions.values()) for (const page of localized.pages) if (page.state !== 'source') counts[page.state]++
     const pages = counts.translated + counts.outdated + counts.missing
     const todo = counts.outdated > 0 || counts.missing > 0 || locale.ui.translated < locale.ui.total
-    io.stdout.write(`locale ${locale.manifest.code}: ${counts.translated} of ${pages} pages translated, ${counts.outdated} outdated, ${counts.missing} in English; ${locale.ui.translated} of ${locale.ui.total} UI strings translated${todo && !detail ? ` (details: pnpm i18n:status ${locale.manifest.code})` : ''}\n`)
+    // Pages that use a word the locale's termbase forbids (warnings, listed above with their positions).
+    const variants = result.files.filter((file) => file.path.startsWith(`${locale.folder}${sep}`)).flatMap((file) => file.messages).filter((message) => message.ruleId === 'termbase-variant').length
+    const terms = locale.termbase ? `; ${variants} ${variants === 1 ? 'term' : 'terms'} off the termbase` : ''
+    io.stdout.write(`locale ${locale.manifest.code}: ${counts.translated} of ${pages} pages translated, ${counts.outdated} outdated, ${counts.missing} in English; ${locale.ui.translated} of ${locale.ui.total} UI strings translated${terms}${todo && !detail ? ` (details: pnpm i18n:status ${locale.manifest.code})` : ''}\n`)
   }
   if (result.errorCount > 0) io.stderr.write(`locales: ${result.errorCount} ${result.errorCount === 1 ? 'problem' : 'problems'}\n`)
   return {locales: result.locales, files: result.files, ok: result.errorCount === 0}

@@ -36,6 +36,7 @@ export async function renderPdfs(languages: readonly Language[], pdfDir: string,
   const browser = chrome
   const all: PdfOutput[] = []
   let announced = false
+  const cached: string[] = []
   const jobs = languages.filter((language) => options.only === undefined || language.locale.code === options.only)
   if (jobs.length === 0) throw new MlTop10Error(`No locale \`${options.only}\` to render`, 'Name en or a locale that has a folder under locales/')
   for (const job of jobs) {
@@ -56,7 +57,8 @@ export async function renderPdfs(languages: readonly Language[], pdfDir: string,
       } else {
         const {output} = event
         const shown = relative(io.cwd, join(pdfDir, output.file))
-        if (output.cached) io.stdout.write(`pdf: ${shown}: ${output.pages} page${output.pages === 1 ? '' : 's'}, unchanged (from the PDF cache)\n`)
+        // Files copied from the cache are listed together at the end: one line, however many.
+        if (output.cached) cached.push(output.file)
         else if (output.kind === 'summary') io.stdout.write(`pdf: ${shown}: summary sheet, ${output.pages} page, ${Math.round(output.bytes / 1024)} KiB in ${ms(output.ms)} (layout and fit check ${ms(output.timings.layout)}, print ${ms(output.timings.print)}, post-processing ${ms(output.timings.postProcess)})\n`)
         else io.stdout.write(`pdf: ${shown}: ${output.pages} pages, ${Math.round(output.bytes / 1024)} KiB in ${ms(output.ms)} (layout ${ms(output.timings.layout)}, first pass ${ms(output.timings.firstPass)}, second pass ${ms(output.timings.secondPass)}, post-processing ${ms(output.timings.postProcess)})\n`)
       }
@@ -64,5 +66,6 @@ export async function renderPdfs(languages: readonly Language[], pdfDir: string,
   })
     all.push(...outputs)
   }
+  if (cached.length > 0) io.stdout.write(`pdf: ${cached.length} unchanged, from the PDF cache: ${cached.join(', ')}\n`)
   return all
 }

@@ -1,15 +1,20 @@
 import {existsSync, readdirSync} from 'node:fs'
 import {join, resolve} from 'node:path'
-import {buildCommand} from './commands/build.js'
-import {checkCommand} from './commands/check.js'
-import {devCommand} from './commands/dev.js'
-import {localeAddCommand} from './commands/locale-add.js'
-import {i18nStatusCommand} from './commands/i18n-status.js'
-import {pdfCommand} from './commands/pdf.js'
-import {releaseCommand} from './commands/release.js'
-import {translateCommand} from './commands/translate.js'
 import {parseOptions, portOption, secondsOption, switchOption, textOption, type OptionContext, type OptionSpec, type OptionSpecs, type ParsedOptions} from './options.js'
 import type {CliIo} from './run-cli.js'
+
+// Each command's module is loaded when that command runs: `--help`, `check` or a site build do not
+// pay for loading what only PDFs, EPUBs or the dev server need (the bundle is split per command).
+const commands = {
+  build: () => import('./commands/build.js'),
+  check: () => import('./commands/check.js'),
+  dev: () => import('./commands/dev.js'),
+  localeAdd: () => import('./commands/locale-add.js'),
+  i18nStatus: () => import('./commands/i18n-status.js'),
+  pdf: () => import('./commands/pdf.js'),
+  release: () => import('./commands/release.js'),
+  translate: () => import('./commands/translate.js')
+}
 
 /** A command as declared: usage as cac parses it, a one-line summary, its own options, and what runs. */
 interface CommandDefinition<Specs extends OptionSpecs> {
@@ -62,7 +67,7 @@ export const cliCommands: readonly CliCommand[] = [
     usage: 'check [dir]',
     summary: 'Validate editions: a content folder, an editions folder or one edition folder (default: .)',
     options: {},
-    run: ([dir = '.'], _options, io) => checkCommand(dir, io)
+    run: async ([dir = '.'], _options, io) => (await commands.check()).checkCommand(dir, io)
   }),
   defineCommand({
     usage: 'build [dir]',
@@ -80,8 +85,8 @@ export const cliCommands: readonly CliCommand[] = [
       prebuiltPdfs: switchOption('--prebuilt-pdfs', "Take the PDFs from the content folder's dist/pdf, rendered by its pdf task"),
       cache
     },
-    run: ([dir = '.'], options, io) =>
-      buildCommand(
+    run: async ([dir = '.'], options, io) =>
+      (await commands.build()).buildCommand(
         {
           dir,
           out: options.out,
@@ -108,13 +113,13 @@ export const cliCommands: readonly CliCommand[] = [
       onlyLocale: textOption('--only-locale <code>', 'Render the PDFs of one locale only (en: English)'),
       cache
     },
-    run: ([dir = '.'], options, io) => pdfCommand({dir, out: options.out, chrome: options.chrome, pdfTimeout: options.pdfTimeout, locales: options.locales, only: options.onlyLocale, cache: options.cache}, io)
+    run: async ([dir = '.'], options, io) => (await commands.pdf()).pdfCommand({dir, out: options.out, chrome: options.chrome, pdfTimeout: options.pdfTimeout, locales: options.locales, only: options.onlyLocale, cache: options.cache}, io)
   }),
   defineCommand({
     usage: 'i18n-status [...locales]',
     summary: 'Per locale (all, or those named): pages translated, outdated (how they differ, with the English changes) and missing, and untranslated UI strings; --json for machines',
     options: {json: switchOption('--json', 'Print JSON for machines'), locales: localesBesideContent, content},
-    run: (args, options, io) => i18nStatusCommand({dir: options.content, locales: options.locales, only: args, json: options.json}, io)
+    run: async (args, options, io) => (await commands.i18nStatus()).i18nStatusCommand({dir: options.content, locales: options.locales, only: args, json: options.json}, io)
   }),
   defineCommand({
     usage: 'translate <locale> <page>',
@@ -125,7 +130,7 @@ export const cliCommands: readonly CliCommand[] = [
       edition: textOption('--edition <name>', 'Edition (default: the newest)'),
       accept: switchOption('--accept', 'Record the current English hash in an outdated translation')
     },
-    run: (args, options, io) => translateCommand({dir: options.content, locales: options.locales, locale: String(args[0]), page: String(args[1]), edition: options.edition, accept: options.accept}, io)
+    run: async (args, options, io) => (await commands.translate()).translateCommand({dir: options.content, locales: options.locales, locale: String(args[0]), page: String(args[1]), edition: options.edition, accept: options.accept}, io)
   }),
   defineCommand({
     usage: 'locale-add <code>',
@@ -135,7 +140,7 @@ export const cliCommands: readonly CliCommand[] = [
       const localesDir = resolve(io.cwd, options.locales)
       const editionsDir = join(localesDir, '..', 'content', 'editions')
       const editions = existsSync(editionsDir) ? readdirSync(editionsDir).filter((name) => existsSync(join(editionsDir, name, 'edition.yaml'))) : []
-      return localeAddCommand({code: String(args[0]), dir: localesDir, editions}, io)
+      return (await commands.localeAdd()).localeAddCommand({code: String(args[0]), dir: localesDir, editions}, io)
     }
   }),
   defineCommand({
@@ -151,8 +156,8 @@ export const cliCommands: readonly CliCommand[] = [
       pdfTimeout,
       content
     },
-    run: (args, options, io) =>
-      releaseCommand(
+    run: async (args, options, io) =>
+      (await commands.release()).releaseCommand(
         {
           dir: options.content,
           edition: String(args[0]),
@@ -172,6 +177,6 @@ export const cliCommands: readonly CliCommand[] = [
     usage: 'dev [dir]',
     summary: 'Build, serve on 127.0.0.1 (--port, default 8080) and rebuild and reload on every content change',
     options: {out: textOption('--out <dir>', 'Output folder of the served site', 'dist/dev'), port: portOption('--port <port>', 'Port on 127.0.0.1; 0 picks a free one', 8080)},
-    run: ([dir = '.'], options, io) => devCommand({dir, out: options.out, port: options.port}, io)
+    run: async ([dir = '.'], options, io) => (await commands.dev()).devCommand({dir, out: options.out, port: options.port}, io)
   })
 ]

@@ -7,8 +7,11 @@
  * segmentation breaks words it does not know (`ポイズニング` into five parts),
  * so they become overlapping pairs of characters: `モデルポイズニング` holds
  * `ポイ`, `イズ`, ... and a query for `ポイズニング` matches it when all its
- * pairs are there. Other scripts are split into words by `Intl.Segmenter` for
- * the locale (Arabic, Latin, Cyrillic...).
+ * pairs are there. Scripts written without spaces between words (Thai, Lao,
+ * Khmer, Myanmar) are split by `Intl.Segmenter` for the locale, one per locale
+ * kept on the function; every other script (Latin, Arabic, Cyrillic...) at
+ * the spaces and punctuation between letters and digits, which gives the same
+ * words and is many times faster over a whole site.
  *
  * @param text Text of the index or of a query.
  * @param locale BCP 47 code of the language.
@@ -16,9 +19,19 @@
 export function searchTokens(text: string, locale: string): string[] {
   const tokens: string[] = []
   const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\u3005]+/gu
+  const unspaced = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
+  const word = /[\p{L}\p{M}\p{N}_]+(?:(?:['’.]|(?<=\p{N})[,;](?=\p{N}))[\p{L}\p{M}\p{N}_]+)*/gu
+  const cache = searchTokens as typeof searchTokens & {segmenters?: Map<string, Intl.Segmenter>}
   let last = 0
   const words = (part: string) => {
-    for (const piece of new Intl.Segmenter(locale, {granularity: 'word'}).segment(part)) {
+    if (!unspaced.test(part)) {
+      for (const match of part.matchAll(word)) tokens.push(match[0])
+      return
+    }
+    cache.segmenters ??= new Map()
+    let segmenter = cache.segmenters.get(locale)
+    if (!segmenter) cache.segmenters.set(locale, (segmenter = new Intl.Segmenter(locale, {granularity: 'word'})))
+    for (const piece of segmenter.segment(part)) {
       if (piece.isWordLike) tokens.push(piece.segment)
     }
   }

@@ -42,9 +42,11 @@ beforeAll(async () => {
 
 describe('mltop10 release', () => {
   it('writes a checksummed release and records its version, date and changes as data, touching no page', async () => {
-    const {code, stdout} = await run(root, ['release', '2023', '1.1.0', '--date', '2024-02-01'])
+    const {code, stdout, stderr} = await run(root, ['release', '2023', '1.1.0', '--date', '2024-02-01'])
     expect(code).toBe(0)
     expect(stdout).toContain('release 2023 1.1.0 written to release/2023/1.1.0')
+    // Released without the address it will be published at: said, not silently printed as localhost.
+    expect(stderr).toContain('warning: no --base-url or MLTOP10_BASE_URL: the canonical URLs, the sitemap and the link and QR code of the summary sheets point to http://localhost:8080/')
     const dir = join(root, 'release', '2023', '1.1.0')
     expect((await readdir(dir)).sort()).toEqual(['2023-en-checklist.csv', '2023-en-mappings.csv', '2023-en-summary.pdf', '2023-en.csv', '2023-en.epub', '2023-en.json', '2023-en.pdf', 'SHA256SUMS', 'edition.schema.json', 'site-2023-1.1.0.tar.gz'])
     const sums = (await readFile(join(dir, 'SHA256SUMS'), 'utf8')).trim().split('\n')

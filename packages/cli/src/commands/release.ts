@@ -96,6 +96,9 @@ export async function releaseCommand(options: ReleaseOptions, io: CliIo): Promis
       const pdfs = new Map<string, {file: string; bytes: Uint8Array}>()
       const languages = publicationLanguages([edition], locales)
       const baseUrl = options.baseUrl ?? (process.env['MLTOP10_BASE_URL'] ?? undefined)
+      // A release is published: its canonical URLs, sitemap and the summary sheets' printed link and
+      // QR code should name where, not the local preview address.
+      if (baseUrl === undefined) io.stderr.write('warning: no --base-url or MLTOP10_BASE_URL: the canonical URLs, the sitemap and the link and QR code of the summary sheets point to http://localhost:8080/\n  hint: pass the address the site will be published at, such as --base-url https://example.org/top10/\n')
       for (const output of await renderPdfs(languages, pdfDir, chrome, {pdfTimeout: options.pdfTimeout, sourceDateEpoch: epoch, summary: summarySheet(before.site, baseUrl)}, io)) {
         const bytes = await readFile(join(pdfDir, output.file))
         pdfs.set(output.file, {file: output.file, bytes})

@@ -21,8 +21,9 @@ import {appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync
 import {cpus, tmpdir, totalmem} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {measureMdToPdf, measureVitePress} from './bench/compare.mjs'
+import {measureChromeFloor, measureMdToPdf, measureVitePress} from './bench/compare.mjs'
 import {scalingSvg} from './bench/plot.mjs'
+import {readmeTable, replaceReadmeTable} from './bench/readme-table.mjs'
 import {median, round} from './lib/numbers.mjs'
 import {freePort, startRemoteCache} from './lib/remote-cache.mjs'
 import {writeScaledContent} from './lib/synthetic.mjs'
@@ -32,7 +33,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
 /** @param {string} name */
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
-const sections = ['builds', 'site', 'scaling', 'pdf', 'epub', 'dev', 'remote']
+const sections = ['builds', 'site', 'scaling', 'pdf', 'epub', 'dev', 'remote', 'tests']
 /**
  * @param {string} message
  * @returns {never}
@@ -55,9 +56,10 @@ const runs = option('--runs') === undefined ? (quick ? 1 : 3) : Number(option('-
 if (!Number.isInteger(runs) || runs < 1 || runs > 50) usage(`\`--runs\` must be a whole number from 1 to 50, not \`${option('--runs')}\``)
 const failOver = option('--fail-over') === undefined ? undefined : Number(option('--fail-over'))
 if (failOver !== undefined && !(failOver >= 0)) usage(`\`--fail-over\` must be a percentage, not \`${option('--fail-over')}\``)
-const only = new Set((option('--only') ?? sections.join(',')).split(','))
+// The test suite takes minutes: measured with --compare (every row of the targets) or when named.
+const only = new Set((option('--only') ?? sections.filter((name) => name !== 'tests' || args.includes('--compare')).join(',')).split(','))
 for (const name of only) if (!sections.includes(name)) usage(`unknown section \`${name}\` in --only (sections: ${sections.join(', ')})`)
-if (args.includes('--record') && (quick || only.size < sections.length)) usage('--record replaces the whole baseline: run every section, without --quick')
+if (args.includes('--record') && (quick || only.size < sections.length)) usage('--record replaces the whole baseline: run every section (with --compare), without --quick')
 const compare = args.includes('--compare')
 const jsonOut = option('--json') ?? join(root, 'bench-results.json')
 const baselinePath = join(root, 'docs/benchmarks/baseline.json')
@@ -188,9 +190,21 @@ async function benchBuilds() {
   const noop = Array.from({length: Math.max(runs, 3)}, () => turboRun(copy, ['build']).ms)
   record('build.noop', 'no-op rebuild (every task replayed from the local cache)', noop, 'ms', {target: {max: 1000, text: 'under 1 s'}})
   log('rebuilds after editing one English page and one translated page')
-  record('build.editEnglish', 'rebuild after editing one English page (all PDFs and the site)', timeEdit(copy, 'content/editions/2023/introduction.md', (index) => `\nAn edit for the benchmark, number ${index}.\n`), 'ms')
+  record('build.editEnglish', 'rebuild after editing one English page (all PDFs and the site)', timeEdit(copy, 'content/editions/2023/introduction.md', (index) => `\nAn edit for the benchmark, number ${index}.\n`), 'ms', {target: {max: 4000, text: 'at most 4 s'}})
   record('build.editTranslation', 'rebuild after editing one Spanish page (its PDF and the site)', timeEdit(copy, 'locales/es/editions/2023/introduction.md', (index) => `\nUn cambio para la medición, número ${index}.\n`), 'ms')
   return copy
+}
+
+/**
+ * `pnpm test` as CI runs it (every type check, unit, browser and workflow test), from no cache.
+ *
+ * @param {string} copy
+ */
+async function benchTests(copy) {
+  log('the test suite (pnpm test, every task forced): a few minutes')
+  const turbo = join(copy, 'node_modules/.bin/turbo')
+  const suite = await runSampled(turbo, ['run', 'typecheck', 'test', 'test:browser', 'test:workflow', '--force', '--output-logs=errors-only'], {cwd: copy, env: cleanEnv()})
+  record('tests.suite', 'pnpm test: type checks, unit, browser and workflow tests, every task run (one run)', suite.ms, 'ms', {target: {max: 120_000, text: 'at most 2 min'}})
 }
 
 /** @param {string} copy */
@@ -242,7 +256,13 @@ async function benchSite() {
   // One command builds everything: every locale's site and PDF, with one shared Chrome.
   const full = []
   for (let index = 0; index < runs; index++) full.push(await runSampled(process.execPath, [bin, 'build', join(root, 'content'), '--no-cache', '--out', join(work, 'full-out'), '--pdf-out', join(work, 'full-pdf'), '--epub-out', join(work, 'full-epub')], {cwd: root, env: cleanEnv()}))
-  record('build.command', 'mltop10 build: every locale\'s site, PDF and EPUB in one process and one Chrome', full.map((sample) => sample.ms), 'ms')
+  record('build.command', 'mltop10 build: every locale\'s site, PDF, summary sheet and EPUB in one process and one Chrome (packages built)', full.map((sample) => sample.ms), 'ms', {target: {max: 8000, text: 'at most 8 s'}})
+  // Each language's one-page summary sheet, as the full build reports it (beside its PDF, same browser).
+  for (const match of (full[0]?.output ?? '').matchAll(/(\d{4})-([\w-]+)-summary\.pdf: summary sheet, 1 page, \d+ KiB in (\d+) ms/g)) {
+    const locale = match[2]
+    const times = full.map((sample) => Number(new RegExp(`${match[1]}-${locale}-summary\\.pdf: summary sheet, 1 page, \\d+ KiB in (\\d+) ms`).exec(sample.output)?.[1]))
+    record(`pdf.${locale}.summary`, `summary sheet ${locale}: document, fit check, print and post-processing (in mltop10 build, beside the PDF)`, times, 'ms')
+  }
   record('build.commandMemory', 'peak memory of mltop10 build (node and Chrome processes together)', full.map((sample) => sample.peakMb), 'MB')
   if (compare) {
     log('installing and timing VitePress 1.6 on the same edition')
@@ -301,14 +321,15 @@ async function benchPdf() {
   const locales = readdirSync(join(root, 'locales')).filter((code) => existsSync(join(root, 'locales', code, 'locale.yaml')))
   for (const locale of ['en', ...locales]) {
     log(`PDF: ${locale}`)
-    /** @type {Record<'wall' | 'chrome' | 'layout' | 'first' | 'second' | 'pages' | 'launch' | 'summary', number>[]} */
+    /** @type {Record<'wall' | 'chrome' | 'layout' | 'first' | 'second' | 'pages' | 'launch', number>[]} */
     const samples = []
     for (let index = 0; index <= runs; index++) {
       const started = performance.now()
-      const {stdout} = run(process.execPath, [bin, 'pdf', join(root, 'content'), '--no-cache', '--only-locale', locale, '--out', join(work, 'pdf')], {cwd: root, env: cleanEnv()})
+      // The book alone, as md-to-pdf makes one: the summary sheet is timed in the full build.
+      const {stdout} = run(process.execPath, [bin, 'pdf', join(root, 'content'), '--no-cache', '--no-summary', '--only-locale', locale, '--out', join(work, 'pdf')], {cwd: root, env: cleanEnv()})
       /** @param {RegExp} pattern */
       const number = (pattern) => Number(pattern.exec(stdout)?.[1] ?? Number.NaN)
-      if (index > 0) samples.push({wall: performance.now() - started, chrome: number(/Chrome ready after (\d+) ms more/), layout: number(/layout (\d+) ms/), first: number(/first pass (\d+) ms/), second: number(/second pass (\d+) ms/), pages: number(/: (\d+) pages, \d+ KiB/), launch: number(/Chrome launch took (\d+) ms/), summary: number(/-summary\.pdf: summary sheet, 1 page, \d+ KiB in (\d+) ms/)})
+      if (index > 0) samples.push({wall: performance.now() - started, chrome: number(/Chrome ready after (\d+) ms more/), layout: number(/layout (\d+) ms/), first: number(/first pass (\d+) ms/), second: number(/second pass (\d+) ms/), pages: number(/: (\d+) pages, \d+ KiB/), launch: number(/Chrome launch took (\d+) ms/)})
     }
     /** @param {keyof (typeof samples)[number]} key */
     const pick = (key) => samples.map((sample) => sample[key])
@@ -318,7 +339,6 @@ async function benchPdf() {
     record(`pdf.${locale}.layout`, `PDF ${locale}: layout of the print document`, pick('layout'), 'ms')
     record(`pdf.${locale}.firstPass`, `PDF ${locale}: first render pass (page numbers)`, pick('first'), 'ms')
     record(`pdf.${locale}.secondPass`, `PDF ${locale}: second render pass (final)`, pick('second'), 'ms')
-    record(`pdf.${locale}.summary`, `summary sheet ${locale}: document, fit check, print and post-processing (beside the PDF, same browser)`, pick('summary'), 'ms')
   }
   if (compare) {
     log('installing and timing md-to-pdf 5.2 on the same edition')
@@ -327,6 +347,10 @@ async function benchPdf() {
     if (ours === undefined) throw new Error('pdf: the English PDF was not measured')
     record('pdf.mdToPdf', `md-to-pdf ${theirs.version} on the same edition (${theirs.pages} pages, no page-numbered contents, bookmarks or tags)`, theirs.samples, 'ms')
     record('pdf.mdToPdfRatio', 'English PDF time as a share of md-to-pdf\'s', ours / theirs.wallMs, 'ratio', {digits: 2, target: {max: 0.8, text: 'at most 0.8'}})
+    log('timing Chrome\'s floor: node, one launch and one print of md-to-pdf\'s HTML')
+    const floor = await measureChromeFloor({runs: Math.max(runs, 3), work: join(work, 'compare')})
+    record('pdf.chromeFloor', `Chrome's floor: node, one Chrome launch and one print of md-to-pdf's HTML (${floor.pages} pages)`, floor.samples, 'ms')
+    record('pdf.floorRatio', 'English PDF time as a multiple of Chrome\'s floor', ours / floor.wallMs, 'ratio', {digits: 2, target: {max: 1.5, text: 'at most 1.5'}})
   }
 }
 
@@ -404,6 +428,13 @@ try {
     }
     await benchRemote(copy)
   }
+  if (only.has('tests')) {
+    if (!copy) {
+      copy = join(work, 'workspace')
+      copyWorkspace(root, copy)
+    }
+    await benchTests(copy)
+  }
 } finally {
   rmSync(work, {recursive: true, force: true})
 }
@@ -437,6 +468,9 @@ if (args.includes('--record')) {
   mkdirSync(join(root, 'docs/benchmarks'), {recursive: true})
   writeFileSync(baselinePath, `${JSON.stringify(result, null, 2)}\n`)
   if (rows.length > 0) writeFileSync(join(root, 'docs/benchmarks/scaling.svg'), scalingSvg(rows, {title: 'Site build time and peak memory against pages'}))
+  const readmePath = join(root, 'README.md')
+  const caption = `Recorded on ${machine}, ${result.date} (median of ${runs} run${runs === 1 ? '' : 's'}; \`pnpm bench --compare --record\` writes this table):`
+  writeFileSync(readmePath, replaceReadmeTable(readFileSync(readmePath, 'utf8'), readmeTable(metrics), caption))
   console.log('recorded in docs/benchmarks/')
 }
 if (failOver !== undefined) {

@@ -146,3 +146,48 @@ export async function measureMdToPdf({editionDir, runs, work, chromePath = proce
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1])
   return {wallMs: Math.round(median(times)), samples: times.map((ms) => round(ms, 1)), pages, version}
 }
+
+/**
+ * Chrome's floor for a PDF: a node process that launches Chrome, sets md-to-pdf's own HTML of the
+ * edition as a page's content and prints it once, then closes Chrome; timed as a whole process,
+ * like the tools it bounds. Uses the puppeteer that md-to-pdf installed (so call it after
+ * `measureMdToPdf`, with the same `work`), and md-to-pdf's `--as-html` output of `<work>/edition.md`.
+ *
+ * @param {object} options
+ * @param {number} options.runs Number of timed runs after the warm-up run.
+ * @param {string} options.work Scratch folder of `measureMdToPdf`.
+ * @param {string} [options.chromePath] Chromium executable; defaults to $CHROME_PATH, then /usr/bin/chromium.
+ * @returns {Promise<Measurement>}
+ */
+export async function measureChromeFloor({runs, work, chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium'}) {
+  const prefix = join(work, 'md-to-pdf')
+  const env = {...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', HOME: work}
+  run(join(prefix, 'node_modules/.bin/md-to-pdf'), [join(work, 'edition.md'), '--as-html'], {cwd: work, env})
+  // Beside md-to-pdf's node_modules, so `puppeteer` resolves to its copy.
+  const script = join(prefix, 'floor.mjs')
+  writeFileSync(
+    script,
+    `import {readFileSync} from 'node:fs'
+import puppeteer from 'puppeteer'
+const [html, out, executablePath] = process.argv.slice(2)
+const browser = await puppeteer.launch({executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']})
+const page = await browser.newPage()
+await page.setContent(readFileSync(html, 'utf8'), {waitUntil: 'load'})
+await page.pdf({path: out, format: 'a4', printBackground: true})
+await browser.close()
+`
+  )
+  const out = join(work, 'floor.pdf')
+  const times = []
+  for (let index = 0; index <= runs; index++) {
+    const {ms} = run(process.execPath, [script, join(work, 'edition.html'), out, chromePath], {cwd: work, env})
+    if (index > 0) times.push(ms)
+  }
+  let info
+  try {
+    info = execFileSync('pdfinfo', [out], {encoding: 'utf8'})
+  } catch (error) {
+    throw new Error(`pdfinfo ${out} failed:\n${failure(error)}`)
+  }
+  return {wallMs: Math.round(median(times)), samples: times.map((ms) => round(ms, 1)), pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), version: 'one launch, one print'}
+}

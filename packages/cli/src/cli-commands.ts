@@ -111,9 +111,10 @@ export const cliCommands: readonly CliCommand[] = [
       pdfTimeout,
       locales: localesBesideContent,
       onlyLocale: textOption('--only-locale <code>', 'Render the PDFs of one locale only (en: English)'),
+      summary: switchOption('--no-summary', 'Render no one-page summary sheet'),
       cache
     },
-    run: async ([dir = '.'], options, io) => (await commands.pdf()).pdfCommand({dir, out: options.out, chrome: options.chrome, pdfTimeout: options.pdfTimeout, locales: options.locales, only: options.onlyLocale, cache: options.cache}, io)
+    run: async ([dir = '.'], options, io) => (await commands.pdf()).pdfCommand({dir, out: options.out, chrome: options.chrome, pdfTimeout: options.pdfTimeout, locales: options.locales, only: options.onlyLocale, cache: options.cache, summary: options.summary}, io)
   }),
   defineCommand({
     usage: 'i18n-status [...locales]',

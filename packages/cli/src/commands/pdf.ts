@@ -22,6 +22,8 @@ export interface PdfCommandOptions {
   readonly only: string | undefined
   /** Reuse unchanged PDFs from the cache in the content folder's `node_modules/.cache`. */
   readonly cache: boolean
+  /** Render the one-page summary sheet beside each PDF. */
+  readonly summary: boolean
 }
 
 /**
@@ -50,7 +52,7 @@ export async function pdfCommand(options: PdfCommandOptions, io: CliIo): Promise
       io.stderr.write('pdf stopped: fix the problems above; the previous output was left in place\n')
       return exitCodes.contentErrors
     }
-    await fillOutputFolder(outDir, 'pdf', () => renderPdfs(publicationLanguages(editions, locales), outDir, chrome, {pdfTimeout: options.pdfTimeout, only: options.only, cacheDir: options.cache ? pdfCacheDir(contentDir) : undefined, summary: summarySheet(site, process.env['MLTOP10_BASE_URL'] ?? undefined)}, io))
+    await fillOutputFolder(outDir, 'pdf', () => renderPdfs(publicationLanguages(editions, locales), outDir, chrome, {pdfTimeout: options.pdfTimeout, only: options.only, cacheDir: options.cache ? pdfCacheDir(contentDir) : undefined, summary: options.summary ? summarySheet(site, process.env['MLTOP10_BASE_URL'] ?? undefined) : undefined}, io))
     io.stdout.write(`pdf: Chrome launch took ${ms(launchMs)}, beside content loading\npdf: done in ${ms(performance.now() - started)}\n`)
     return exitCodes.ok
   } finally {

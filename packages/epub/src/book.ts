@@ -2,7 +2,7 @@ import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {licenses, pageStates, type LocalizedEdition} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
-import {renderDocumentBody, renderMappingMatrix, renderMappings, renderRiskMap} from '@mltop10/render'
+import {renderBookDocument, renderMappingMatrix, renderRiskMap} from '@mltop10/render'
 import type {XhtmlDocument} from './xhtml.js'
 
 /** One content document of the book, in reading order. */
@@ -113,20 +113,7 @@ export function renderBookParts(localized: LocalizedEdition, translator: Transla
 
   const documents = edition.documents.map((document, index): BookPart => {
     const title = document.kind === 'risk' ? `${document.id} ${document.title}` : document.title
-    const body = renderDocumentBody(document, {t, href, idPrefix: `${bookId(document.name)}--`, releases: edition.releases})
-    const header: ElementContent[] =
-      document.kind === 'risk'
-        ? [
-            h('h1', t('risk.heading', {id: document.id, edition: manifest.edition, title: document.title})),
-            h('p.lead', document.summary),
-            ...(document.formerly.length > 0 ? [h('p.formerly', t('risk.formerly', {names: document.formerly.map((former) => former.title).join(', ')}))] : [])
-          ]
-        : [h('h1', document.title)]
-    const state = states.get(document.name)
-    const notice = state === 'missing' ? [h('p.locale-notice', t('locale.fallback', {language: localized.locale.nativeName}))] : state === 'outdated' ? [h('p.locale-notice', t('locale.outdated'))] : []
-    const content = [...header, ...(body.children as ElementContent[]), ...(document.kind === 'risk' ? [renderMappings(document, t, bookId(document.name, 'mappings'), `${matrixFile}#matrix`)] : [])]
-    // A page shown in English is marked as English, for screen readers, hyphenation and fonts.
-    const inner = state === 'missing' && lang !== 'en' ? [...notice, h('div', {lang: 'en', dir: 'ltr'}, content)] : [...notice, ...content]
+    const inner = renderBookDocument(document, {t, href, idPrefix: `${bookId(document.name)}--`, edition: manifest.edition, releases: edition.releases, state: states.get(document.name), locale: {code: lang, nativeName: localized.locale.nativeName}, mappings: {id: bookId(document.name, 'mappings'), matrix: `${matrixFile}#matrix`}})
     return {
       file: bookFile(document.name),
       id: `doc-${index + 1}`,

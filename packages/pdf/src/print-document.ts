@@ -4,7 +4,7 @@ import {toHtml} from 'hast-util-to-html'
 import {toString} from 'hast-util-to-string'
 import {licenses, pageStates, type EditionDocument, type LocalizedEdition} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
-import {printFontStack, renderDocumentBody, renderMappingMatrix, renderMappings, renderRiskMap} from '@mltop10/render'
+import {printFontStack, renderBookDocument, renderMappingMatrix, renderRiskMap} from '@mltop10/render'
 import {fontFaces, printCss} from './fonts.js'
 
 /** Id of a document in the print document; section anchors are `<id>--<anchor>`. */
@@ -71,22 +71,13 @@ export function renderPrintDocument(options: PrintDocumentOptions): string {
   ])
   const matrix = h('section.matrix-page', [h('h1#matrix', t('matrix.title')), h('p', t('matrix.lead')), renderMappingMatrix(edition.risks, {t, href: (risk) => href(risk.name, undefined)})])
 
-  const documents = edition.documents.map((document): ElementContent => {
-    const body = renderDocumentBody(document, {t, href, idPrefix: `${printId(document.name)}--`, releases: edition.releases})
-    const header: ElementContent[] =
-      document.kind === 'risk'
-        ? [
-            h('h1', t('risk.heading', {id: document.id, edition: manifest.edition, title: document.title})),
-            h('p.lead', document.summary),
-            ...(document.formerly.length > 0 ? [h('p.formerly', t('risk.formerly', {names: document.formerly.map((former) => former.title).join(', ')}))] : [])
-          ]
-        : [h('h1', document.title)]
-    const state = states.get(document.name)
-    const notice = state === 'missing' ? [h('p.locale-notice', t('locale.fallback', {language: localized.locale.nativeName}))] : state === 'outdated' ? [h('p.locale-notice', t('locale.outdated'))] : []
-    const content = [...header, ...(body.children as ElementContent[]), ...(document.kind === 'risk' ? [renderMappings(document, t, printId(document.name, 'mappings'), '#matrix')] : [])]
-    // A page shown in English is marked as English, for screen readers and hyphenation.
-    return h(`section.document.document-${document.kind}`, {id: printId(document.name)}, state === 'missing' && translator.locale !== 'en' ? [...notice, h('div', {lang: 'en', dir: 'ltr'}, content)] : [...notice, ...content])
-  })
+  const documents = edition.documents.map((document): ElementContent =>
+    h(
+      `section.document.document-${document.kind}`,
+      {id: printId(document.name)},
+      renderBookDocument(document, {t, href, idPrefix: `${printId(document.name)}--`, edition: manifest.edition, releases: edition.releases, state: states.get(document.name), locale: {code: translator.locale, nativeName: localized.locale.nativeName}, mappings: {id: printId(document.name, 'mappings'), matrix: '#matrix'}})
+    )
+  )
 
   const body = h('body', [cover, toc, riskMap, matrix, ...documents])
   const margins = pageMargins({title: manifest.title, edition: t('pdf.footerEdition', {edition: manifest.edition, version: manifest.version}), footer: translator.template('pdf.footer'), dir: translator.dir, fontStack: printFontStack(translator.locale)})

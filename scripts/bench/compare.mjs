@@ -149,7 +149,8 @@ export async function measureMdToPdf({editionDir, runs, work, chromePath = proce
 
 /**
  * Chrome's floor for a PDF: a node process that launches Chrome, sets md-to-pdf's own HTML of the
- * edition as a page's content and prints it once, then closes Chrome; timed as a whole process,
+ * edition as a page's content and prints it once with md-to-pdf's settings (A4, its margins,
+ * screen media), then closes Chrome; timed as a whole process,
  * like the tools it bounds. Uses the puppeteer that md-to-pdf installed (so call it after
  * `measureMdToPdf`, with the same `work`), and md-to-pdf's `--as-html` output of `<work>/edition.md`.
  *
@@ -162,7 +163,9 @@ export async function measureMdToPdf({editionDir, runs, work, chromePath = proce
 export async function measureChromeFloor({runs, work, chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium'}) {
   const prefix = join(work, 'md-to-pdf')
   const env = {...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', HOME: work}
-  run(join(prefix, 'node_modules/.bin/md-to-pdf'), [join(work, 'edition.md'), '--as-html'], {cwd: work, env})
+  // md-to-pdf writes its HTML through Chrome too.
+  const launch = JSON.stringify({executablePath: chromePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run']})
+  run(join(prefix, 'node_modules/.bin/md-to-pdf'), [join(work, 'edition.md'), '--as-html', '--launch-options', launch], {cwd: work, env})
   // Beside md-to-pdf's node_modules, so `puppeteer` resolves to its copy.
   const script = join(prefix, 'floor.mjs')
   writeFileSync(
@@ -172,8 +175,9 @@ import puppeteer from 'puppeteer'
 const [html, out, executablePath] = process.argv.slice(2)
 const browser = await puppeteer.launch({executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']})
 const page = await browser.newPage()
+await page.emulateMediaType('screen')
 await page.setContent(readFileSync(html, 'utf8'), {waitUntil: 'load'})
-await page.pdf({path: out, format: 'a4', printBackground: true})
+await page.pdf({path: out, format: 'a4', printBackground: true, margin: {top: '30mm', right: '40mm', bottom: '30mm', left: '20mm'}})
 await browser.close()
 `
   )

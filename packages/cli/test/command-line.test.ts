@@ -22,7 +22,7 @@ async function run(argv: string[]) {
 const ownOptions: Readonly<Record<string, readonly string[]>> = {
   check: [],
   build: ['--out', '--base-url', '--no-pdf', '--pdf-out', '--no-epub', '--epub-out', '--chrome', '--pdf-timeout', '--locales', '--prebuilt-pdfs', '--no-cache'],
-  pdf: ['--out', '--chrome', '--pdf-timeout', '--locales', '--only-locale', '--no-cache'],
+  pdf: ['--out', '--chrome', '--pdf-timeout', '--locales', '--only-locale', '--no-summary', '--no-cache'],
   'i18n-status': ['--json', '--locales', '--content'],
   translate: ['--locales', '--content', '--edition', '--accept'],
   'locale-add': ['--locales'],
@@ -74,11 +74,11 @@ describe('each command reads its own options, typed, with their defaults', () =>
       args: ['content'],
       options: {out: '007', baseUrl: 'https://example.org/top10/', pdf: false, pdfOut: 'out/pdf', epub: false, epubOut: 'out/epub', chrome: '/usr/bin/chromium', pdfTimeout: 1.5, locales: 'locales', prebuiltPdfs: true, cache: false}
     },
-    {argv: ['pdf'], args: [], options: {out: 'dist/pdf', chrome: undefined, pdfTimeout: 60, locales: undefined, onlyLocale: undefined, cache: true}},
+    {argv: ['pdf'], args: [], options: {out: 'dist/pdf', chrome: undefined, pdfTimeout: 60, locales: undefined, onlyLocale: undefined, summary: true, cache: true}},
     {
-      argv: ['pdf', '.', '--only-locale', 'en', '--out=dist/pdf=1', '--chrome', '/bin/chrome', '--pdf-timeout', '300', '--locales', '../locales', '--no-cache'],
+      argv: ['pdf', '.', '--only-locale', 'en', '--out=dist/pdf=1', '--chrome', '/bin/chrome', '--pdf-timeout', '300', '--locales', '../locales', '--no-cache', '--no-summary'],
       args: ['.'],
-      options: {out: 'dist/pdf=1', chrome: '/bin/chrome', pdfTimeout: 300, locales: '../locales', onlyLocale: 'en', cache: false}
+      options: {out: 'dist/pdf=1', chrome: '/bin/chrome', pdfTimeout: 300, locales: '../locales', onlyLocale: 'en', summary: false, cache: false}
     },
     {argv: ['i18n-status'], args: [], options: {json: false, locales: undefined, content: 'content'}},
     {argv: ['i18n-status', 'es', 'ja', '--json', '--locales', 'l10n', '--content', 'text'], args: ['es', 'ja'], options: {json: true, locales: 'l10n', content: 'text'}},

@@ -51,13 +51,16 @@ export function readmeTable(metrics) {
       continue
     }
     const [prefix = '', suffix = ''] = row.split('*')
-    const matching = metrics.filter((metric) => metric.id.startsWith(prefix) && metric.id.endsWith(suffix) && !metric.id.slice(prefix.length, metric.id.length - suffix.length).includes('.'))
+    const middle = (/** @type {Metric} */ metric) => metric.id.slice(prefix.length, metric.id.length - suffix.length)
+    // Per-language rows take only locale codes (`pdf.es`, not `pdf.mdToPdf`); scaling rows any factor.
+    const fits = (/** @type {string} */ part) => (row.startsWith('scaling.') ? !part.includes('.') : /^[a-z]{2,3}(?:-[A-Z][a-z]{3}|-[A-Z]{2}|-\d{3})*$/.test(part))
+    const matching = metrics.filter((metric) => metric.id.startsWith(prefix) && metric.id.endsWith(suffix) && fits(middle(metric)))
     if (matching.length === 0) continue
     if (row.startsWith('scaling.')) {
       for (const metric of matching) lines.push(`| ${metric.label} | ${formatFigure(metric)} | ${verdict(metric)} |`)
       continue
     }
-    const names = matching.map((metric) => metric.id.slice(prefix.length, metric.id.length - suffix.length))
+    const names = matching.map(middle)
     const what = row === 'pdf.*' ? 'PDF' : row === 'pdf.*.summary' ? 'one-page summary sheet' : 'EPUB'
     lines.push(`| ${what} per language: ${names.join(' / ')} | ${matching.map((metric) => formatFigure(metric)).join(' / ')} | |`)
   }

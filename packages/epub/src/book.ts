@@ -1,8 +1,8 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {licenses, pageStates, type LocalizedEdition} from '@mltop10/core'
+import {pageStates, type LocalizedEdition} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
-import {renderBookDocument, renderMappingMatrix, renderRiskMap} from '@mltop10/render'
+import {renderBookCover, renderBookDocument, renderMappingMatrix, renderRiskMap} from '@mltop10/render'
 import type {XhtmlDocument} from './xhtml.js'
 
 /** One content document of the book, in reading order. */
@@ -64,7 +64,6 @@ export function renderBookParts(localized: LocalizedEdition, translator: Transla
   const lang = translator.locale
   const dir = translator.dir
   const href = (name: string, anchor: string | undefined) => (anchor === undefined ? bookFile(name) : `${bookFile(name)}#${bookId(name, anchor)}`)
-  const license = licenses[manifest.license]
 
   const cover: BookPart = {
     file: coverFile,
@@ -77,22 +76,7 @@ export function renderBookParts(localized: LocalizedEdition, translator: Transla
       dir,
       type: 'cover',
       body: [
-        h('section.cover', [
-          h('div.cover-band', [h('p.cover-kicker', 'OWASP'), h('h1', manifest.title), h('p.cover-edition', t('site.editionLine', {edition: manifest.edition, version: manifest.version, date: manifest.released}))]),
-          h('dl', [
-            h('dt', t('pdf.cover.edition')),
-            h('dd', manifest.edition),
-            h('dt', t('pdf.cover.version')),
-            h('dd', manifest.version),
-            h('dt', t('pdf.cover.status')),
-            h('dd', t(`site.status.${manifest.status}`)),
-            h('dt', t('pdf.cover.released')),
-            h('dd', manifest.released),
-            h('dt', t('pdf.cover.license')),
-            h('dd', license ? h('a', {href: license.url}, license.name) : manifest.license)
-          ]),
-          h('p.cover-attribution', t('site.licenseNotice', {license: license?.name ?? manifest.license}))
-        ])
+        h('section.cover', renderBookCover(manifest, t))
       ]
     }
   }

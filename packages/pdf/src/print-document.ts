@@ -2,9 +2,9 @@ import type {ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import {toString} from 'hast-util-to-string'
-import {licenses, pageStates, type EditionDocument, type LocalizedEdition} from '@mltop10/core'
+import {pageStates, type EditionDocument, type LocalizedEdition} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
-import {printFontStack, renderBookDocument, renderMappingMatrix, renderRiskMap} from '@mltop10/render'
+import {printFontStack, renderBookCover, renderBookDocument, renderMappingMatrix, renderRiskMap} from '@mltop10/render'
 import {fontFaces, printCss} from './fonts.js'
 
 /** Id of a document in the print document; section anchors are `<id>--<anchor>`. */
@@ -36,27 +36,7 @@ export function renderPrintDocument(options: PrintDocumentOptions): string {
   const states = pageStates(localized)
   const href = (name: string, anchor: string | undefined) => `#${printId(name, anchor)}`
 
-  const cover = h('section.cover', [
-    h('div.cover-band', [
-      h('p.cover-kicker', 'OWASP'),
-      // Kept on one line: Chrome joins wrapped lines of a heading without a space in the bookmark.
-      h('h1', manifest.title),
-      h('p.cover-edition', t('site.editionLine', {edition: manifest.edition, version: manifest.version, date: manifest.released}))
-    ]),
-    h('dl', [
-      h('dt', t('pdf.cover.edition')),
-      h('dd', manifest.edition),
-      h('dt', t('pdf.cover.version')),
-      h('dd', manifest.version),
-      h('dt', t('pdf.cover.status')),
-      h('dd', t(`site.status.${manifest.status}`)),
-      h('dt', t('pdf.cover.released')),
-      h('dd', manifest.released),
-      h('dt', t('pdf.cover.license')),
-      h('dd', h('a', {href: licenses[manifest.license]?.url}, licenses[manifest.license]?.name ?? manifest.license))
-    ]),
-    h('p.cover-attribution', t('site.licenseNotice', {license: licenses[manifest.license]?.name ?? manifest.license}))
-  ])
+  const cover = h('section.cover', renderBookCover(manifest, t))
 
   const tocEntry = (document: EditionDocument): ElementContent =>
     h(`li.toc-${document.kind}`, h('a', {href: href(document.name, undefined)}, [

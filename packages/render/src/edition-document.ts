@@ -1,6 +1,6 @@
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
-import type {EditionDocument, PageState, ReleaseRecord} from '@mltop10/core'
+import {licenses, type EditionDocument, type EditionManifest, type PageState, type ReleaseRecord} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
 import type {BodyContext} from './body-context.js'
 import {renderDocumentBody} from './document-body.js'
@@ -48,4 +48,31 @@ export function renderBookDocument(document: EditionDocument, options: BookDocum
   const content = [...header, ...(body.children as ElementContent[]), ...(document.kind === 'risk' ? [renderMappings(document, t, options.mappings.id, options.mappings.matrix)] : [])]
   // A page shown in English is marked as English, for screen readers, hyphenation and fonts.
   return state === 'missing' && options.locale.code !== 'en' ? [...notice, h('div', {lang: 'en', dir: 'ltr'}, content)] : [...notice, ...content]
+}
+
+/**
+ * The cover of a book (the print edition or the EPUB): title band, then edition, version,
+ * status, release date and license (linked to its text), and the license notice.
+ *
+ * @param manifest The edition's manifest.
+ * @param t UI strings of the book's language.
+ */
+export function renderBookCover(manifest: EditionManifest, t: Translator['t']): ElementContent[] {
+  const license = licenses[manifest.license]
+  return [
+    h('div.cover-band', [h('p.cover-kicker', 'OWASP'), h('h1', manifest.title), h('p.cover-edition', t('site.editionLine', {edition: manifest.edition, version: manifest.version, date: manifest.released}))]),
+    h('dl', [
+      h('dt', t('pdf.cover.edition')),
+      h('dd', manifest.edition),
+      h('dt', t('pdf.cover.version')),
+      h('dd', manifest.version),
+      h('dt', t('pdf.cover.status')),
+      h('dd', t(`site.status.${manifest.status}`)),
+      h('dt', t('pdf.cover.released')),
+      h('dd', manifest.released),
+      h('dt', t('pdf.cover.license')),
+      h('dd', license ? h('a', {href: license.url}, license.name) : manifest.license)
+    ]),
+    h('p.cover-attribution', t('site.licenseNotice', {license: license?.name ?? manifest.license}))
+  ]
 }

@@ -1,6 +1,6 @@
 export type {BodyContext} from './body-context.js'
 export {renderDocumentBody} from './document-body.js'
-export {renderBookDocument, type BookDocumentOptions} from './edition-document.js'
+export {renderBookCover, renderBookDocument, type BookDocumentOptions} from './edition-document.js'
 export {externalLink} from './external-link.js'
 export {coveredCharacters, fontFamilies, printFaces, printFamilies, printFontStack, readFontFaces, subsetFaces, unicodeRange, type FontFace, type FontFamily, type FontSheet, type FontSubset} from './fonts.js'
 export {renderMappingMatrix, renderMappings, type MappingMatrixOptions} from './mappings.js'

@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto'
-import {exitCodes, MlTop10Error} from '@mltop10/core'
+import {exitCodes, MlTop10Error, type Edition} from '@mltop10/core'
+import type {Translator} from '@mltop10/i18n'
 
 /**
  * Small readers and writers for the PDFs Chrome (Skia) produces: plain
@@ -122,6 +123,33 @@ function outlineItems(index: PdfObjects): number[] {
   }
   if (root !== undefined) walk(reference(index.objects.get(root) ?? '', 'First'))
   return items
+}
+
+/**
+ * The document information every PDF of an edition carries (the book and the summary sheet):
+ * author, keywords (the risk ids), creator, producer, the fixed date (`SOURCE_DATE_EPOCH`, else
+ * the release date) and provenance (edition, version, locale, one hash over every source page).
+ * Each PDF adds its title, subject and id seed.
+ *
+ * @param edition The edition in the PDF's language.
+ * @param translator UI strings of that language.
+ * @param sourceDateEpoch The date every output carries, when set.
+ */
+export function editionMetadata(edition: Edition, translator: Translator, sourceDateEpoch: number | undefined): Omit<PdfMetadata, 'title' | 'subject' | 'idSeed'> {
+  const {manifest} = edition
+  return {
+    author: 'OWASP Machine Learning Security Top 10 project',
+    keywords: translator.t('pdf.keywords', {ids: edition.risks.map((risk) => risk.id).join(', ')}),
+    creator: `mltop10 (edition ${manifest.edition}, version ${manifest.version})`,
+    producer: 'mltop10 with Chromium',
+    date: new Date((sourceDateEpoch ?? Date.parse(`${manifest.released}T00:00:00Z`) / 1000) * 1000),
+    custom: {
+      MLTop10Edition: manifest.edition,
+      MLTop10Version: manifest.version,
+      MLTop10Locale: translator.locale,
+      MLTop10SourceHash: createHash('sha256').update(edition.documents.map((document) => `${document.name} ${document.hash}`).join('\n')).digest('hex')
+    }
+  }
 }
 
 /** A PDF text string in UTF-16BE with a byte order mark: safe for any script. */

@@ -1,9 +1,8 @@
-import {createHash} from 'node:crypto'
 import type {Browser, Page} from 'puppeteer-core'
 import {exitCodes, MlTop10Error, type LocalizedEdition} from '@mltop10/core'
 import {createTranslator, type Translator} from '@mltop10/i18n'
 import {chromeStopped, lockDown, withLimit} from './chrome-page.js'
-import {readDestinationPages, renumberStructureIds, updateDocumentInfo} from './pdf-structure.js'
+import {editionMetadata, readDestinationPages, renumberStructureIds, updateDocumentInfo} from './pdf-structure.js'
 import {printId, renderPrintDocument} from './print-document.js'
 
 /** Options of `renderPdf`. */
@@ -120,24 +119,12 @@ export async function renderPdf(options: RenderPdfOptions): Promise<PdfRender> {
       const outlineTitles = await page.evaluate(() =>
         Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).filter((heading) => heading.getClientRects().length > 0).map((heading) => (heading.textContent ?? '').replace(/\s+/g, ' ').trim())
       )
-      const date = new Date((options.sourceDateEpoch ?? Date.parse(`${manifest.released}T00:00:00Z`) / 1000) * 1000)
       const bytes = updateDocumentInfo(renumberStructureIds(second), {
+        ...editionMetadata(edition, translator, options.sourceDateEpoch),
         title: `${manifest.title} ${manifest.edition}`,
-        author: 'OWASP Machine Learning Security Top 10 project',
         subject: t('pdf.subject', {edition: manifest.edition}),
-        keywords: t('pdf.keywords', {ids: edition.risks.map((risk) => risk.id).join(', ')}),
-        creator: `mltop10 (edition ${manifest.edition}, version ${manifest.version})`,
-        producer: 'mltop10 with Chromium',
-        date,
         outlineTitles,
-        idSeed: [manifest.edition, manifest.version, translator.locale, ...edition.documents.map((document) => document.hash)].join('\n'),
-        // Provenance: edition, version, locale and one hash over every source page.
-        custom: {
-          MLTop10Edition: manifest.edition,
-          MLTop10Version: manifest.version,
-          MLTop10Locale: translator.locale,
-          MLTop10SourceHash: createHash('sha256').update(edition.documents.map((document) => `${document.name} ${document.hash}`).join('\n')).digest('hex')
-        }
+        idSeed: [manifest.edition, manifest.version, translator.locale, ...edition.documents.map((document) => document.hash)].join('\n')
       })
       const postProcess = lap()
       return {bytes, pages: check.pageCount, documentPages: numbers, timings: {layout, firstPass, secondPass, postProcess}}

@@ -1,9 +1,8 @@
-import {createHash} from 'node:crypto'
 import type {Browser, Page} from 'puppeteer-core'
 import {exitCodes, MlTop10Error, type LocalizedEdition} from '@mltop10/core'
 import {createTranslator, type Translator} from '@mltop10/i18n'
 import {lockDown, withLimit} from './chrome-page.js'
-import {readDestinationPages, renumberStructureIds, updateDocumentInfo} from './pdf-structure.js'
+import {editionMetadata, readDestinationPages, renumberStructureIds, updateDocumentInfo} from './pdf-structure.js'
 import {renderSummaryDocument, type SummaryPaper} from './summary-document.js'
 
 /** Options of `renderSummaryPdf`. */
@@ -92,22 +91,11 @@ export async function renderSummaryPdf(options: RenderSummaryOptions): Promise<S
       const {pageCount} = readDestinationPages(pdf)
       if (pageCount !== 1) throw new MlTop10Error(`The summary sheet ${manifest.edition}-${translator.locale} printed on ${pageCount} pages instead of one`, `Shorten the \`summary\` or \`keyControls\` of the risks in the ${translator.locale} pages`, exitCodes.contentErrors)
       const print = lap()
-      const date = new Date((options.sourceDateEpoch ?? Date.parse(`${manifest.released}T00:00:00Z`) / 1000) * 1000)
       const bytes = updateDocumentInfo(renumberStructureIds(pdf), {
+        ...editionMetadata(edition, translator, options.sourceDateEpoch),
         title: `${manifest.title} ${manifest.edition}: ${t('sheet.heading')}`,
-        author: 'OWASP Machine Learning Security Top 10 project',
         subject: t('sheet.subject', {edition: manifest.edition}),
-        keywords: t('pdf.keywords', {ids: edition.risks.map((risk) => risk.id).join(', ')}),
-        creator: `mltop10 (edition ${manifest.edition}, version ${manifest.version})`,
-        producer: 'mltop10 with Chromium',
-        date,
-        idSeed: ['summary', manifest.edition, manifest.version, translator.locale, options.siteUrl, options.paper ?? 'a4', ...edition.risks.map((risk) => risk.hash)].join('\n'),
-        custom: {
-          MLTop10Edition: manifest.edition,
-          MLTop10Version: manifest.version,
-          MLTop10Locale: translator.locale,
-          MLTop10SourceHash: createHash('sha256').update(edition.documents.map((document) => `${document.name} ${document.hash}`).join('\n')).digest('hex')
-        }
+        idSeed: ['summary', manifest.edition, manifest.version, translator.locale, options.siteUrl, options.paper ?? 'a4', ...edition.risks.map((risk) => risk.hash)].join('\n')
       })
       return {bytes, pages: pageCount, boxes, timings: {layout, print, postProcess: lap()}}
     })

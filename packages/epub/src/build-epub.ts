@@ -5,7 +5,7 @@ import {toString} from 'hast-util-to-string'
 import type {LocalizedEdition} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
 import {renderBookParts} from './book.js'
-import {printFontStack} from '@mltop10/render'
+import {printFontStack, riskMapCss} from '@mltop10/render'
 import {embedFonts} from './fonts.js'
 import {navFile, renderNavigation} from './navigation.js'
 import {packageFile, renderContainer, renderPackage, type ManifestItem} from './package-document.js'
@@ -65,7 +65,7 @@ export async function buildEpub(options: BuildEpubOptions): Promise<EpubBook> {
   ]
   const text = documents.map(({document}) => `${document.title}${document.body.map((node) => toString(node)).join('')}`).join('')
   const fonts = await embedFonts(text, translator.locale)
-  const stylesheet = `${fonts.css}\nhtml { font-family: ${printFontStack(translator.locale)}, sans-serif; }\n${bookCss()}`
+  const stylesheet = `${fonts.css}\nhtml { font-family: ${printFontStack(translator.locale)}, sans-serif; }\n${riskMapCss()}\n${bookCss()}`
 
   const files = new Map<string, string | Uint8Array>()
   files.set('META-INF/container.xml', renderContainer())

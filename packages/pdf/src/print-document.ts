@@ -4,7 +4,7 @@ import {toHtml} from 'hast-util-to-html'
 import {toString} from 'hast-util-to-string'
 import {pageStates, type EditionDocument, type LocalizedEdition} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
-import {printFontStack, renderBookCover, renderBookDocument, renderMappingMatrix, renderRiskMap} from '@mltop10/render'
+import {printFontStack, renderBookCover, renderBookDocument, renderMappingMatrix, renderRiskMap, riskMapCss} from '@mltop10/render'
 import {fontFaces, printCss} from './fonts.js'
 
 /** Id of a document in the print document; section anchors are `<id>--<anchor>`. */
@@ -66,7 +66,7 @@ export function renderPrintDocument(options: PrintDocumentOptions): string {
     children: [
       {type: 'doctype'},
       h('html', {lang: translator.locale, dir: translator.dir}, [
-        h('head', [h('meta', {charSet: 'utf-8'}), h('title', `${manifest.title} ${manifest.edition}`), h('style', `${fontFaces(toString(body) + margins.text, translator.locale)}\nhtml { font-family: ${printFontStack(translator.locale)}, sans-serif; }\n${printCss()}\n${margins.css}`)]),
+        h('head', [h('meta', {charSet: 'utf-8'}), h('title', `${manifest.title} ${manifest.edition}`), h('style', `${fontFaces(toString(body) + margins.text, translator.locale)}\nhtml { font-family: ${printFontStack(translator.locale)}, sans-serif; }\n${riskMapCss()}\n${printCss()}\n${margins.css}`)]),
         body
       ])
     ]

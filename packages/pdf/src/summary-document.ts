@@ -7,7 +7,7 @@ import {toHtml} from 'hast-util-to-html'
 import {toString} from 'hast-util-to-string'
 import {licenses, pageStates, scoreLevel, type LocalizedEdition, type RiskDocument, type ScoreFactor} from '@mltop10/core'
 import type {Translator} from '@mltop10/i18n'
-import {printFontStack, renderRiskMap} from '@mltop10/render'
+import {printFontStack, renderRiskMap, riskMapCss} from '@mltop10/render'
 import {fontFaces} from './fonts.js'
 import {renderQrCode} from './qr-code.js'
 
@@ -102,7 +102,7 @@ export function renderSummaryDocument(options: SummaryDocumentOptions): string {
         h('head', [
           h('meta', {charSet: 'utf-8'}),
           h('title', `${manifest.title} ${manifest.edition}: ${t('sheet.heading')}`),
-          h('style', `${fontFaces(toString(body), translator.locale)}\nhtml { font-family: ${printFontStack(translator.locale)}, sans-serif; }\n${summaryCss()}\n${page}`)
+          h('style', `${fontFaces(toString(body), translator.locale)}\nhtml { font-family: ${printFontStack(translator.locale)}, sans-serif; }\n${riskMapCss()}\n${summaryCss()}\n${page}`)
         ]),
         body
       ])

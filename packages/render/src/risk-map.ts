@@ -1,3 +1,6 @@
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {dirname, join} from 'node:path'
 import type {Element} from 'hast'
 import {h, s} from 'hastscript'
 import type {RiskDocument} from '@mltop10/core'
@@ -14,6 +17,20 @@ export interface RiskMapOptions {
   readonly openTable?: boolean
   /** Follow the chart with its data table (default); `false` where the page shows the same scores beside it. */
   readonly table?: boolean
+}
+
+// Found by package name, so it also works from a bundle of the command line.
+const assetsDir = join(dirname(createRequire(import.meta.url).resolve('@mltop10/render/package.json')), 'assets')
+let printedCss: string | undefined
+
+/**
+ * The stylesheet of the risk map on paper and in books (the print edition, the summary sheet,
+ * the EPUB): grid, marks and the shades of detectability, the one place they are written. A
+ * medium sets its text sizes with `--map-text` and `--map-label`. Read once.
+ */
+export function riskMapCss(): string {
+  printedCss ??= readFileSync(join(assetsDir, 'risk-map.css'), 'utf8')
+  return printedCss
 }
 
 const size = {width: 640, height: 476, left: 84, right: 620, top: 16, bottom: 372}

@@ -3,7 +3,7 @@ import * as render from '../src/index.js'
 
 describe('public API', () => {
   it('exposes exactly the documented names', () => {
-    expect(Object.keys(render).sort()).toEqual(['coveredCharacters', 'describeChange', 'externalLink', 'fontFamilies', 'printFaces', 'printFamilies', 'printFontStack', 'readFontFaces', 'renderBookCover', 'renderBookDocument', 'renderDocumentBody', 'renderMappingMatrix', 'renderMappings', 'renderRiskMap', 'renderScore', 'subsetFaces', 'unicodeRange'])
+    expect(Object.keys(render).sort()).toEqual(['coveredCharacters', 'describeChange', 'externalLink', 'fontFamilies', 'printFaces', 'printFamilies', 'printFontStack', 'readFontFaces', 'renderBookCover', 'renderBookDocument', 'renderDocumentBody', 'renderMappingMatrix', 'renderMappings', 'renderRiskMap', 'renderScore', 'riskMapCss', 'subsetFaces', 'unicodeRange'])
   })
 })
 
